@@ -1,0 +1,27 @@
+package org.popstream.job.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code popstream} command line: one subcommand class per command, registered here. */
+@Command(
+        name = "popstream",
+        mixinStandardHelpOptions = true,
+        version = "popstream 0.1.0",
+        description = "Streaming Bayesian SED fitting of galaxy photometry (pop-cosmos method).",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class PopstreamCli implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PopstreamCli()).execute(args));
+    }
+}
