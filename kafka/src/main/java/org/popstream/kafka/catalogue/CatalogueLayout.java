@@ -43,11 +43,7 @@ public final class CatalogueLayout {
     record Column(int index, String name, FluxUnit unit) {}
 
     /** The columns of one survey band; absent ones are null. */
-    record BandColumns(String band, Column flux, Column fluxErr, Column upperLimit, Column mag, Column magErr) {
-        boolean hasFluxColumns() {
-            return flux != null || upperLimit != null;
-        }
-    }
+    record BandColumns(String band, Column flux, Column fluxErr, Column upperLimit, Column mag, Column magErr) {}
 
     private final Survey survey;
     private final List<String> header;
@@ -145,8 +141,14 @@ public final class CatalogueLayout {
             }
             BandColumns bandColumns = new BandColumns(band, columns.get("flux"), columns.get("fluxerr"),
                     columns.get("ulim"), columns.get("mag"), columns.get("magerr"));
-            requirePair(file, band, bandColumns.flux(), bandColumns.fluxErr(), "_flux_", "_fluxerr_");
-            requirePair(file, band, bandColumns.mag(), bandColumns.magErr(), "_mag_AB", "_magerr_AB");
+            if (bandColumns.flux() != null && bandColumns.fluxErr() == null) {
+                throw new CatalogueFormatException(file, "column " + bandColumns.flux().name() + " has no matching "
+                        + band + "_fluxerr_<unit> column");
+            }
+            if ((bandColumns.mag() == null) != (bandColumns.magErr() == null)) {
+                throw new CatalogueFormatException(file, "band " + band + " needs both " + band + "_mag_AB and "
+                        + band + "_magerr_AB columns");
+            }
             if (bandColumns.flux() == null && bandColumns.upperLimit() == null && bandColumns.mag() == null) {
                 throw new CatalogueFormatException(file, "band " + band + " has an error column but no flux, limit or magnitude column");
             }
@@ -160,16 +162,6 @@ public final class CatalogueLayout {
         FluxUnit unit = units.size() == 1 ? units.iterator().next() : FluxUnit.MICROJANSKY;
         return new CatalogueLayout(survey, List.copyOf(header), idIndex, ra, dec, specZ, ulBands, ulValues,
                 List.copyOf(bands), List.copyOf(attributes), List.copyOf(ignored), unit);
-    }
-
-    private static void requirePair(Path file, String band, Column value, Column error, String valueKind, String errorKind)
-            throws CatalogueFormatException {
-        if (value != null && error == null) {
-            throw new CatalogueFormatException(file, "column " + value.name() + " has no matching " + band + errorKind + "… column");
-        }
-        if (value == null && error != null && !errorKind.equals("_fluxerr_")) {
-            throw new CatalogueFormatException(file, "column " + error.name() + " has no matching " + band + valueKind + " column");
-        }
     }
 
     private static String abbreviate(List<String> names) {

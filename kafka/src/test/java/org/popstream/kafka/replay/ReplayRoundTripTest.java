@@ -104,4 +104,42 @@ class ReplayRoundTripTest {
             assertEquals(wanted, event, row.id());
         }
     }
+
+    @Test
+    void limitStopsReadingAndAColumnCanNameTheTiles() throws Exception {
+        String topic = "replay.column-tiles";
+        KAFKA.createTopics(2, topic);
+        StringBuilder csv = new StringBuilder("id,field,hsc_g_flux_uJy,hsc_g_fluxerr_uJy\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("c").append(i).append(',').append(i < 20 ? "north" : "south").append(",1.5,0.1\n");
+        }
+        Path catalogue = java.nio.file.Files.writeString(temp.resolve("fields.csv"), csv);
+        ReplaySettings settings = new ReplaySettings(new Tiling.ByColumn("field"), java.util.OptionalDouble.empty(),
+                OptionalLong.of(25));
+
+        ReplayReport report;
+        try (CatalogueReader reader = CatalogueReader.open(catalogue, Survey.COSMOS2020);
+                var producer = CatalogueReplayer.idempotentProducer(KAFKA.bootstrapServers())) {
+            report = new CatalogueReplayer(producer, topic, settings, java.time.Clock.systemUTC()).replay(reader, entry -> { });
+        }
+
+        assertEquals(25, report.sent());
+        assertEquals(2, report.tiles());
+        Map<String, Integer> perTile = new TreeMap<>();
+        try (ResultTailer<PhotometryEvent> tailer = new ResultTailer<>(KAFKA.bootstrapServers(), topic,
+                AvroCodec.of(PhotometryEvent.class))) {
+            tailer.run(new TailSettings(true, OptionalLong.of(25), Optional.of(Duration.ofSeconds(20))), new TailListener<>() {
+                @Override
+                public void record(String key, PhotometryEvent value, int partition, long offset) {
+                    perTile.merge(value.getTileId(), 1, Integer::sum);
+                }
+
+                @Override
+                public void undecodable(String key, int partition, long offset, String reason) {
+                    throw new AssertionError(reason);
+                }
+            });
+        }
+        assertEquals(Map.of("north", 20, "south", 5), perTile);
+    }
 }
