@@ -1,5 +1,6 @@
 package org.popstream.job.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -8,7 +9,9 @@ import org.popstream.kafka.broker.BrokerStartException;
 import org.popstream.kafka.broker.LocalBrokerSettings;
 import org.popstream.kafka.broker.LocalKafkaBroker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code popstream broker}: a local single-node Kafka broker with the popstream topics, until Ctrl-C. */
 @Command(
@@ -19,6 +22,8 @@ import picocli.CommandLine.Option;
             "creates the popstream topics and serves until Ctrl-C. For local work; use a real cluster in production."
         })
 public final class BrokerCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "" + LocalBrokerSettings.DEFAULT_PORT,
             description = "Client port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -34,23 +39,31 @@ public final class BrokerCommand implements Callable<Integer> {
         try {
             broker = LocalKafkaBroker.start(new LocalBrokerSettings(port, Optional.ofNullable(dataDir)));
         } catch (BrokerStartException e) {
-            System.err.println("popstream broker: " + e.getMessage());
+            err().println("popstream broker: " + e.getMessage());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("popstream broker: shutting down ...");
+            err().println("popstream broker: shutting down ...");
             broker.close();
-            System.err.println("popstream broker: stopped");
+            err().println("popstream broker: stopped");
         }, "popstream-broker-shutdown"));
 
-        System.out.println("Kafka broker ready: --bootstrap " + broker.bootstrapServers());
-        System.out.println("  data dir: " + broker.dataDir() + (dataDir == null ? " (temporary, deleted on exit)" : ""));
+        out().println("Kafka broker ready: --bootstrap " + broker.bootstrapServers());
+        out().println("  data dir: " + broker.dataDir() + (dataDir == null ? " (temporary, deleted on exit)" : ""));
         for (PopstreamTopic topic : PopstreamTopic.values()) {
-            System.out.printf("  topic %-26s %d partitions %s%n", topic.topicName(), topic.partitions(),
+            out().printf("  topic %-26s %d partitions %s%n", topic.topicName(), topic.partitions(),
                     broker.createdTopics().contains(topic.topicName()) ? "(created)" : "(existing)");
         }
-        System.out.println("Press Ctrl-C to stop.");
+        out().println("Press Ctrl-C to stop.");
         broker.awaitShutdown();
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,5 +1,6 @@
 package org.popstream.job.cli;
 
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,7 +27,9 @@ import org.popstream.kafka.replay.ReplaySettings;
 import org.popstream.kafka.replay.Tiling;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code popstream replay}: publishes a catalogue file as survey tiles of PhotometryEvents. */
 @Command(
@@ -39,6 +42,8 @@ import picocli.CommandLine.Option;
             "Exit status: 0 all rows sent, 1 some rows skipped, 2 nothing could be sent (bad file, Kafka unreachable)."
         })
 public final class ReplayCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "CATALOGUE", description = "Catalogue file: .csv or .fits (optionally .gz).")
     Path input;
@@ -114,23 +119,31 @@ public final class ReplayCommand implements Callable<Integer> {
     /** The topic normally exists (broker, deploy manifests); create it for a bare Kafka. Also checks Kafka answers. */
     private void ensureTopic() {
         new TopicProvisioner(bootstrap, (short) 1, Duration.ofSeconds(15)).create(List.of(PopstreamTopic.PHOTOMETRY))
-                .forEach(created -> System.err.println("popstream replay: created topic " + created));
+                .forEach(created -> err().println("popstream replay: created topic " + created));
     }
 
     private void printReport(ReplayReport report, CatalogueReader reader) {
-        System.out.printf("sent %d galaxies in %d tiles to %s at %s (%.1f s)%n", report.sent(), report.tiles(),
+        out().printf("sent %d galaxies in %d tiles to %s at %s (%.1f s)%n", report.sent(), report.tiles(),
                 PopstreamTopic.PHOTOMETRY.topicName(), bootstrap, report.elapsed().toMillis() / 1000.0);
         if (!report.skipped().isEmpty()) {
-            System.out.printf("skipped %d rows of %s:%n", report.skipped().size(), reader.file());
+            out().printf("skipped %d rows of %s:%n", report.skipped().size(), reader.file());
             for (RowError error : report.skipped()) {
-                System.out.printf("  %s %d%s: %s%n", report.positionName(), error.line(),
+                out().printf("  %s %d%s: %s%n", report.positionName(), error.line(),
                         error.id() == null ? "" : " (id " + error.id() + ")", error.reason());
             }
         }
     }
 
-    private static int fail(String message) {
-        System.err.println("popstream replay: " + message);
+    private int fail(String message) {
+        err().println("popstream replay: " + message);
         return 2;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,5 +1,6 @@
 package org.popstream.job.cli;
 
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,7 +31,9 @@ import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.RejectedEvent;
 import org.popstream.schemas.encoding.AvroCodec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code popstream tail}: follows a result topic as a table on the terminal or a CSV file. */
 @Command(
@@ -42,6 +45,8 @@ import picocli.CommandLine.Option;
             "Exit status: 0 done, 1 some records could not be decoded (listed on stderr), 2 could not read the topic."
         })
 public final class TailCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
 
     enum ResultTopic { posteriors, samples, rejected }
 
@@ -85,20 +90,17 @@ public final class TailCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopOnCtrlC = null;
         try (ResultTailer<T> tailer = new ResultTailer<>(bootstrap, topic.topicName(), codec);
-                RowSink sink = output == null ? new TableSink() : new CsvSink(output)) {
+                RowSink sink = output == null ? new TableSink(out()) : new CsvSink(output)) {
             stopOnCtrlC = new Thread(() -> {
                 tailer.stop();
                 awaitQuietly(finished);
             }, "popstream-tail-stop");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            PrintingListener<T> listener = new PrintingListener<>(sink, formatOf);
+            PrintingListener<T> listener = new PrintingListener<>(sink, formatOf, err());
             TailReport report = tailer.run(settings, listener);
-            System.err.printf("popstream tail: %d records from %s%s (%s)%n", report.records(), topic.topicName(),
+            err().printf("popstream tail: %d records from %s%s (%s)%n", report.records(), topic.topicName(),
                     report.undecodable() == 0 ? "" : ", " + report.undecodable() + " undecodable",
                     report.stoppedBy().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            if (listener.failure != null) {
-                return fail(listener.failure);
-            }
             return report.undecodable() == 0 ? 0 : 1;
         } catch (IllegalStateException e) {
             return fail(e.getMessage());
@@ -125,12 +127,13 @@ public final class TailCommand implements Callable<Integer> {
     private static final class PrintingListener<T> implements TailListener<T> {
         private final RowSink sink;
         private final Function<T, ResultRows<T>> formatOf;
+        private final PrintWriter err;
         private ResultRows<T> format;
-        String failure;
 
-        PrintingListener(RowSink sink, Function<T, ResultRows<T>> formatOf) {
+        PrintingListener(RowSink sink, Function<T, ResultRows<T>> formatOf, PrintWriter err) {
             this.sink = sink;
             this.formatOf = formatOf;
+            this.err = err;
         }
 
         @Override
@@ -144,13 +147,13 @@ public final class TailCommand implements Callable<Integer> {
                     sink.row(format, row);
                 }
             } catch (IllegalArgumentException e) {
-                System.err.printf("popstream tail: partition %d offset %d: %s%n", partition, offset, e.getMessage());
+                err.printf("popstream tail: partition %d offset %d: %s%n", partition, offset, e.getMessage());
             }
         }
 
         @Override
         public void undecodable(String key, int partition, long offset, String reason) {
-            System.err.printf("popstream tail: partition %d offset %d (key %s): %s%n", partition, offset, key, reason);
+            err.printf("popstream tail: partition %d offset %d (key %s): %s%n", partition, offset, key, reason);
         }
     }
 
@@ -166,16 +169,21 @@ public final class TailCommand implements Callable<Integer> {
     /** A few columns, fixed width, numbers to 4 significant digits. */
     private static final class TableSink implements RowSink {
         private static final int WIDTH = 14;
+        private final PrintWriter out;
+
+        TableSink(PrintWriter out) {
+            this.out = out;
+        }
 
         @Override
         public void header(ResultRows<?> format) {
-            System.out.println(line(format.compactColumns()));
+            out.println(line(format.compactColumns()));
         }
 
         @Override
         public void row(ResultRows<?> format, List<String> row) {
             List<String> header = format.header();
-            System.out.println(line(format.compactColumns().stream().map(c -> compact(row.get(header.indexOf(c)))).toList()));
+            out.println(line(format.compactColumns().stream().map(c -> compact(row.get(header.indexOf(c)))).toList()));
         }
 
         private static String line(List<String> cells) {
@@ -199,7 +207,7 @@ public final class TailCommand implements Callable<Integer> {
 
         @Override
         public void close() {
-            System.out.flush();
+            out.flush();
         }
     }
 
@@ -242,8 +250,16 @@ public final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private static int fail(String message) {
-        System.err.println("popstream tail: " + message);
+    private int fail(String message) {
+        err().println("popstream tail: " + message);
         return 2;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }
