@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.popstream.kafka.PopstreamTopic;
+import org.popstream.kafka.results.PhotometryCsvFormat;
 import org.popstream.kafka.results.PosteriorCsvFormat;
 import org.popstream.kafka.results.RejectedCsvFormat;
 import org.popstream.kafka.results.ResultRows;
@@ -26,6 +27,7 @@ import org.popstream.kafka.tail.ResultTailer;
 import org.popstream.kafka.tail.TailListener;
 import org.popstream.kafka.tail.TailReport;
 import org.popstream.kafka.tail.TailSettings;
+import org.popstream.schemas.PhotometryEvent;
 import org.popstream.schemas.PosteriorSamples;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.RejectedEvent;
@@ -42,13 +44,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads a popstream result topic (committed records only, isolation level read_committed) and prints a",
             "compact table, or writes the same CSV columns as `popstream fit` with --output.",
+            "--topic photometry shows what `popstream replay` published (ids, tiles, band counts).",
             "Exit status: 0 done, 1 some records could not be decoded (listed on stderr), 2 could not read the topic."
         })
 public final class TailCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    enum ResultTopic { posteriors, samples, rejected }
+    enum ResultTopic { posteriors, samples, rejected, photometry }
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -83,6 +86,8 @@ public final class TailCommand implements Callable<Integer> {
             case posteriors -> tail(PopstreamTopic.POSTERIORS, AvroCodec.of(PosteriorSummary.class), settings, PosteriorCsvFormat::of);
             case samples -> tail(PopstreamTopic.SAMPLES, AvroCodec.of(PosteriorSamples.class), settings, SamplesCsvFormat::of);
             case rejected -> tail(PopstreamTopic.REJECTED, AvroCodec.of(RejectedEvent.class), settings, first -> new RejectedCsvFormat());
+            case photometry -> tail(PopstreamTopic.PHOTOMETRY, AvroCodec.of(PhotometryEvent.class), settings,
+                    first -> new PhotometryCsvFormat());
         };
     }
 

@@ -56,6 +56,23 @@ class KafkaCommandsTest {
         assertEquals(1, run.exitCode, run.err);
         assertTrue(run.out.contains("sent 39 galaxies in 4 tiles to popstream.photometry.v1"), run.out);
         assertTrue(run.out.contains("line 7 (id " + table.cell(5, "id") + "): ia427_cosmos_fluxerr_uJy: not a number: 'nan'"), run.out);
+
+        Path arrived = temp.resolve("arrived.csv");
+        Run tail = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--topic", "photometry", "--from-beginning",
+                "--max", "39", "--output", arrived.toString());
+        assertEquals(0, tail.exitCode, tail.err);
+        CsvTable events = CsvTable.read(arrived);
+        assertEquals(39, events.rows().size());
+        List<String> sentIds = new ArrayList<>(table.rows().stream().map(r -> r.get(0)).toList());
+        sentIds.remove(5);
+        List<String> arrivedIds = new ArrayList<>(events.rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(sentIds.stream().sorted().toList(), arrivedIds.stream().sorted().toList());
+        for (int i = 0; i < events.rows().size(); i++) {
+            String id = events.cell(i, "id");
+            int source = table.rows().stream().map(r -> r.get(0)).toList().indexOf(id);
+            assertEquals(Double.parseDouble(table.cell(source, "spec_z")), Double.parseDouble(events.cell(i, "spec_z")),
+                    "spec_z of " + id);
+        }
     }
 
     @Test
