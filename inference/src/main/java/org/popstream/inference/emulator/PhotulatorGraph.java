@@ -66,12 +66,12 @@ public final class PhotulatorGraph {
 
     /** Folds normalisation, α and c = (1 − β)/α of band b into the stacked arrays. */
     private void fold(PhotulatorWeights w, int b) {
-        // scale of each input row of the current layer: 1/scale for the raw inputs, then c of the previous layer
+        // x_norm = x / scale - shift / scale: the raw inputs enter layer 0 through rowScale and inputOffset
+        double[] inputOffset = new double[EmulatorInputs.COUNT];
         double[] rowScale = new double[EmulatorInputs.COUNT];
-        double[] rowOffset = new double[EmulatorInputs.COUNT]; // input = rowScale * (x - ...) only for layer 0
         for (int i = 0; i < rowScale.length; i++) {
             rowScale[i] = 1.0 / w.parameterScale()[i];
-            rowOffset[i] = -w.parameterShift()[i] / w.parameterScale()[i];
+            inputOffset[i] = -w.parameterShift()[i] / w.parameterScale()[i];
         }
         for (int l = 0; l < LAYERS; l++) {
             PhotulatorWeights.Layer layer = w.layers().get(l);
@@ -90,15 +90,14 @@ public final class PhotulatorGraph {
                     double wij = layer.weight()[i][j];
                     weight[l][(b * in + i) * out + j] = rowScale[i] * wij * alpha;
                     if (l == 0) {
-                        h0 += rowOffset[i] * wij;
+                        h0 += inputOffset[i] * wij;
                     }
                 }
                 bias[l][b * out + j] = h0 * alpha;
                 gamma[l][b * out + j] = beta / (1.0 - beta);
                 c[j] = (1.0 - beta) / alpha;
             }
-            rowScale = c;
-            rowOffset = null;
+            rowScale = c; // the next layer's inputs are x = c·y
         }
         outputScale[b] = rowScale[0] * w.magnitudeScale();
         outputShift[b] = w.magnitudeShift();
