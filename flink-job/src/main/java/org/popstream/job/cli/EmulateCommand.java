@@ -76,7 +76,7 @@ public final class EmulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!precision.equals("float") && !precision.equals("double")) {
             err.println("popstream emulate: --precision must be float or double, got '" + precision + "'");
@@ -108,6 +108,9 @@ public final class EmulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | ModelFileException e) {
             err.println("popstream emulate: " + e.getMessage());
             return UNUSABLE_INPUT;
+        } catch (IOException e) {
+            err.println("popstream emulate: cannot read " + input + ": " + e.getMessage());
+            return UNUSABLE_INPUT;
         }
 
         for (EmulatorInputCsv.Skipped s : table.skipped()) {
@@ -124,7 +127,12 @@ public final class EmulateCommand implements Callable<Integer> {
                 : new JavaPhotometryEmulator(weights)) {
             absMag = emulator.absMagPerMass(flat, rows.size());
         }
-        write(table, chosen, absMag, stellarMass);
+        try {
+            write(table, chosen, absMag, stellarMass);
+        } catch (IOException e) {
+            err.println("popstream emulate: cannot write " + output + ": " + e.getMessage());
+            return UNUSABLE_INPUT;
+        }
         err.println("popstream emulate: wrote " + rows.size() + " rows to " + output
                 + (table.skipped().isEmpty() ? "" : "; skipped " + table.skipped().size() + " rows (see above)"));
         err.flush();
