@@ -38,10 +38,12 @@ import picocli.CommandLine.Spec;
         name = "emulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluate the pop-cosmos photometry emulators (and, given log10M_formed, apparent magnitudes, fluxes",
-            "and derived quantities) for each row of a parameter CSV.",
-            "Input columns: log10Z, logsfr_ratio1..6, sqrt_dust2 (or dust2), dust_index, dust1_fraction, lnfagn,",
-            "lnagntau, gaslog10Z, gaslog10U, z; optional log10M_formed; other columns are copied through."
+            "Evaluate the pop-cosmos photometry emulators for each row of a parameter CSV;",
+            "given log10M_formed, also apparent magnitudes, fluxes and derived quantities.",
+            "Input columns: log10Z, logsfr_ratio1..6, sqrt_dust2 (or dust2), dust_index,",
+            "dust1_fraction, lnfagn, lnagntau, gaslog10Z, gaslog10U, z [, log10M_formed];",
+            "other columns are copied through. Exit status: 0 all rows emulated,",
+            "1 some rows skipped (reported with line numbers), 2 unusable input or models."
         })
 public final class EmulateCommand implements Callable<Integer> {
 
