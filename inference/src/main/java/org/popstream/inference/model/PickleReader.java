@@ -352,6 +352,9 @@ public final class PickleReader {
             } else {
                 throw new ModelFileException(source, "BUILD of " + object.className() + " with " + describe(state));
             }
+        } else if (target instanceof LinkedHashMap<?, ?> && state instanceof Map<?, ?>) {
+            // attributes of an OrderedDict instance: a state dict's _metadata (torch version
+            // bookkeeping per module), not model data; dropped
         } else if (target instanceof NumpyDtype dtype) {
             dtype.byteOrder = (String) castList(state).get(1);
         } else if (target instanceof PendingArray) {

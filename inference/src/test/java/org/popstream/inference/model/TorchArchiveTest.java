@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.testing.GoldenCsv;
@@ -72,6 +73,16 @@ class TorchArchiveTest {
         assertEquals("flowfusion.diffusion.VESDE", ve.module("sde").className());
         assertEquals(10.0, ve.tensor("sde.sigma_max").scalar());
         assertEquals((double) 0.01f, ve.tensor("sde.sigma_min").scalar());
+    }
+
+    @Test
+    void emissionLineStateDictParsesAsAnOrderedMap() {
+        Object root = TorchArchive.load(MODELS.resolve("emline_speculator_models/speculator-emlinesabsmags"));
+        Map<?, ?> state = assertInstanceOf(Map.class, root);
+        assertEquals(14, state.size());
+        assertArrayEquals(new int[] {16, 128}, ((ModelTensor) state.get("params.0")).shape());
+        assertArrayEquals(new int[] {128, 32}, ((ModelTensor) state.get("params.3")).shape());
+        assertArrayEquals(new int[] {128}, ((ModelTensor) state.get("params.13")).shape());
     }
 
     @Test
