@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            EmulateCommand.class,
+            BenchCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
