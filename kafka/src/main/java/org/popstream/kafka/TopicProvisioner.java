@@ -2,6 +2,7 @@ package org.popstream.kafka;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,37 @@ public final class TopicProvisioner {
                     throw new IllegalStateException("interrupted while creating topic " + entry.getKey(), e);
                 }
             }
+            awaitLeaders(admin, topics.stream().map(PopstreamTopic::topicName).toList(), timeout);
             return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for partition leaders on " + bootstrapServers, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe popstream topics on " + bootstrapServers + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader the broker itself knows about. A
+     * topic is "created" before its partitions are led; an idempotent producer that writes in that
+     * gap can be answered NOT_LEADER for batches the broker did append, and then loops on
+     * OUT_OF_ORDER_SEQUENCE until its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + names + " have no leader after " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 }

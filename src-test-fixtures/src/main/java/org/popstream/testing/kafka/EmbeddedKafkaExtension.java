@@ -147,6 +147,35 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
                 failures.stream().skip(1).forEach(first::addSuppressed);
                 throw first;
             }
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList(), ADMIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for partition leaders", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the new topics", e.getCause());
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader the broker itself knows about. A
+     * topic is "created" before its partitions are led; an idempotent producer that writes in that
+     * gap can be answered NOT_LEADER for batches the broker did append, and then loops on
+     * OUT_OF_ORDER_SEQUENCE until its delivery timeout.
+     */
+    static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + names + " have no leader after " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 
