@@ -1,11 +1,11 @@
 package org.popstream.job.source;
 
-import java.nio.ByteBuffer;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.MissingSchemaException;
+import java.util.Arrays;
 import org.popstream.schemas.PhotometryEvent;
 import org.popstream.schemas.RejectReason;
+import org.popstream.schemas.encoding.AvroCodec;
+import org.popstream.schemas.encoding.NotAvroException;
+import org.popstream.schemas.encoding.UnknownSchemaException;
 
 /**
  * Decodes Avro single-object encoded {@link PhotometryEvent}s without ever throwing: a failure
@@ -15,7 +15,7 @@ import org.popstream.schemas.RejectReason;
 public final class PhotometryDecoding {
 
     private final int maxRecordBytes;
-    private final BinaryMessageDecoder<PhotometryEvent> decoder = PhotometryEvent.getDecoder();
+    private final AvroCodec<PhotometryEvent> codec = AvroCodec.of(PhotometryEvent.class);
 
     public PhotometryDecoding(int maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
@@ -28,23 +28,20 @@ public final class PhotometryDecoding {
         }
         if (value.length > maxRecordBytes) {
             // keep a bounded prefix: the dead letter must itself fit into a Kafka record
-            byte[] prefix = java.util.Arrays.copyOf(value, maxRecordBytes);
+            byte[] prefix = Arrays.copyOf(value, maxRecordBytes);
             return IncomingPhotometry.undecodable(topic, partition, offset, prefix, RejectReason.RECORD_TOO_LARGE,
                     value.length + " bytes exceed max.record.bytes=" + maxRecordBytes + " (original bytes truncated)");
         }
         try {
-            PhotometryEvent event = decoder.decode(ByteBuffer.wrap(value));
-            return IncomingPhotometry.decoded(topic, partition, offset, value, event);
-        } catch (MissingSchemaException e) {
+            return IncomingPhotometry.decoded(topic, partition, offset, value, codec.decode(value));
+        } catch (UnknownSchemaException e) {
             return IncomingPhotometry.undecodable(topic, partition, offset, value, RejectReason.UNKNOWN_SCHEMA,
-                    "unknown schema fingerprint: " + e.getMessage());
-        } catch (BadHeaderException e) {
-            return IncomingPhotometry.undecodable(topic, partition, offset, value, RejectReason.NOT_AVRO,
-                    "not Avro single-object encoding: " + e.getMessage());
-        } catch (Exception e) {
-            // truncated or corrupt body after a valid header
-            return IncomingPhotometry.undecodable(topic, partition, offset, value, RejectReason.NOT_AVRO,
-                    "corrupt Avro body: " + e);
+                    e.getMessage());
+        } catch (NotAvroException e) {
+            return IncomingPhotometry.undecodable(topic, partition, offset, value, RejectReason.NOT_AVRO, e.getMessage());
+        } catch (RuntimeException e) {
+            // the contract is "never throws": anything unforeseen is still a dead letter, not a crash loop
+            return IncomingPhotometry.undecodable(topic, partition, offset, value, RejectReason.NOT_AVRO, e.toString());
         }
     }
 }

@@ -13,6 +13,7 @@ import org.popstream.job.testing.PhotometryEvents;
 import org.popstream.schemas.PhotometryEvent;
 import org.popstream.schemas.RejectReason;
 import org.popstream.schemas.RejectedEvent;
+import org.popstream.schemas.encoding.AvroCodec;
 
 class PhotometryDecodingTest {
 
@@ -59,13 +60,11 @@ class PhotometryDecodingTest {
     }
 
     @Test
-    void unknownSchemaFingerprint() throws Exception {
+    void unknownSchemaFingerprint() {
         RejectedEvent other = RejectedEvent.newBuilder().setReason(RejectReason.NOT_AVRO).setMessage("m")
                 .setSourceTopic("t").setPartition(0).setOffset(0).setOriginalBytes(ByteBuffer.allocate(0))
                 .setRejectedAtMillis(0).build();
-        ByteBuffer buffer = RejectedEvent.getEncoder().encode(other);
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        byte[] bytes = AvroCodec.of(RejectedEvent.class).encode(other);
 
         IncomingPhotometry in = decoding.decode("t", 0, 0, bytes);
 

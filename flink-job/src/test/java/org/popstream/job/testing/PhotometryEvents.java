@@ -1,6 +1,5 @@
 package org.popstream.job.testing;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.popstream.job.validation.SurveyBands;
 import org.popstream.schemas.BandMeasurement;
 import org.popstream.schemas.FluxUnit;
 import org.popstream.schemas.PhotometryEvent;
+import org.popstream.schemas.encoding.AvroCodec;
 
 /** Builds photometry events for tests: a plausible COSMOS2020 galaxy, then one field broken. */
 public final class PhotometryEvents {
@@ -49,14 +49,9 @@ public final class PhotometryEvents {
         return event;
     }
 
+    private static final AvroCodec<PhotometryEvent> CODEC = AvroCodec.of(PhotometryEvent.class);
+
     public static byte[] encode(PhotometryEvent event) {
-        try {
-            ByteBuffer buffer = PhotometryEvent.getEncoder().encode(event);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return CODEC.encode(event);
     }
 }

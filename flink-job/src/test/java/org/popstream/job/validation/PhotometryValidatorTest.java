@@ -26,6 +26,7 @@ import org.popstream.schemas.BandMeasurement;
 import org.popstream.schemas.PhotometryEvent;
 import org.popstream.schemas.RejectReason;
 import org.popstream.schemas.RejectedEvent;
+import org.popstream.schemas.encoding.AvroCodec;
 
 /** Each bad input ends on the rejected side output with its reason; none throws. */
 class PhotometryValidatorTest {
@@ -107,11 +108,9 @@ class PhotometryValidatorTest {
 
     @Test
     void unknownSchemaFingerprint() throws Exception {
-        ByteBuffer other = RejectedEvent.getEncoder().encode(RejectedEvent.newBuilder()
+        byte[] bytes = AvroCodec.of(RejectedEvent.class).encode(RejectedEvent.newBuilder()
                 .setReason(RejectReason.NOT_AVRO).setMessage("m").setSourceTopic("t").setPartition(0).setOffset(0)
                 .setOriginalBytes(ByteBuffer.allocate(0)).setRejectedAtMillis(0).build());
-        byte[] bytes = new byte[other.remaining()];
-        other.get(bytes);
         assertSingleRejection(send(bytes), RejectReason.UNKNOWN_SCHEMA);
     }
 
