@@ -70,7 +70,17 @@ public final class InferenceFunction extends RichAsyncFunction<GalaxyBatch, Infe
         for (QueuedGalaxy queued : batch.galaxies()) {
             metrics.queued(started - queued.queuedAtMillis());
         }
-        FittedBatch fitted = fitting.fit(batch);
+        FittedBatch fitted;
+        try {
+            fitted = fitting.fit(batch);
+        } catch (Throwable fatal) {
+            // BatchFitting turns every exception into dead letters; what reaches here is an Error
+            // (native crash, out of memory): fail the task so Flink restarts it from the last
+            // checkpoint and re-runs this batch on a fresh fitter.
+            metrics.batchAbandoned(batch.size());
+            resultFuture.completeExceptionally(fatal);
+            return;
+        }
         metrics.batchFinished(batch.size(), fitted.batchMillis(), fitted.fitted(), batch.size() - fitted.fitted(),
                 fitted.meanAcceptance());
         resultFuture.complete(fitted.outcomes());
