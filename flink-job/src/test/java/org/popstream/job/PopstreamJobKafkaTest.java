@@ -17,7 +17,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -56,8 +61,11 @@ class PopstreamJobKafkaTest {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
             .build());
@@ -131,6 +139,7 @@ class PopstreamJobKafkaTest {
                 var rejects = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().rejected(), RejectedEvent.class)) {
             posteriors.awaitAtLeast(valid, WAIT);
             rejects.awaitAtLeast(malformed, WAIT);
+            assertMetricsCountedEverything(job.getJobID(), input.size(), valid);
             job.cancel().get();
             summaries = posteriors.readToEnd(WAIT);
             rejected = rejects.readToEnd(WAIT);
@@ -146,6 +155,33 @@ class PopstreamJobKafkaTest {
         PosteriorSummary first = summaries.get(0);
         assertEquals(ArithmeticFitter.MODEL_VERSION, first.getModelVersion());
         assertTrue(first.getTimings().getSummaryEmittedAtMillis() >= first.getTimings().getQueuedAtMillis());
+    }
+
+    /** The dashboard's view of the same run: every subtask's counters summed. */
+    private static void assertMetricsCountedEverything(JobID job, int events, int fitted) {
+        Map<String, Metric> metrics = METRICS.getMetricsByIdentifiers(job);
+        assertEquals(events, counterSum(metrics, ".eventsIn"));
+        assertEquals(1, counterSum(metrics, ".rejected.reason.NOT_AVRO.count"));
+        assertEquals(1, counterSum(metrics, ".rejected.reason.RECORD_TOO_LARGE.count"));
+        assertEquals(0, counterSum(metrics, ".rejected.reason.DUPLICATE_BAND.count"));
+        assertEquals(fitted, counterSum(metrics, ".galaxiesFitted"));
+        assertEquals(1, counterSum(metrics, ".inferenceFailures"));
+        long batchedGalaxies = metrics.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".batchSize"))
+                .mapToLong(e -> Math.round(((Histogram) e.getValue()).getStatistics().getMean()
+                        * ((Histogram) e.getValue()).getCount()))
+                .sum();
+        assertEquals(fitted + 1, batchedGalaxies, "batch sizes add up to the galaxies that reached inference");
+        assertTrue(metrics.keySet().stream().anyMatch(k -> k.endsWith(".meanAcceptance")));
+        assertTrue(metrics.keySet().stream().anyMatch(k -> k.endsWith(".galaxiesPerSecond")));
+        assertTrue(metrics.keySet().stream().anyMatch(k -> k.endsWith(".inFlightBatches")));
+    }
+
+    private static long counterSum(Map<String, Metric> metrics, String suffix) {
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(suffix))
+                .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                .sum();
     }
 
     @Test
