@@ -46,6 +46,7 @@ import org.popstream.job.source.PhotometrySource;
 import org.popstream.job.testing.ArithmeticFitter;
 import org.popstream.job.testing.PhotometryEvents;
 import org.popstream.schemas.PhotometryEvent;
+import org.popstream.schemas.PosteriorSamples;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.RejectReason;
 import org.popstream.schemas.RejectedEvent;
@@ -73,7 +74,11 @@ class PopstreamJobKafkaTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private PopstreamJobConfig config(String name) {
-        Map<String, String> settings = new HashMap<>();
+        return config(name, Map.of());
+    }
+
+    private PopstreamJobConfig config(String name, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(extra);
         settings.put(JobConfigParser.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         settings.put(JobConfigParser.MODELS_DIR, SharedPaths.models().toString());
         settings.put(JobConfigParser.TOPIC_PHOTOMETRY, name + ".photometry");
@@ -87,6 +92,7 @@ class PopstreamJobKafkaTest {
         settings.put(JobConfigParser.MAX_RECORD_BYTES, "4096");
         PopstreamJobConfig config = JobConfigParser.parse(settings);
         KAFKA.createTopics(2, config.topics().photometry(), config.topics().posteriors(), config.topics().rejected());
+        config.topics().samplesTopic().ifPresent(topic -> KAFKA.createTopics(2, topic));
         return config;
     }
 
@@ -117,7 +123,8 @@ class PopstreamJobKafkaTest {
 
     @Test
     void everyValidGalaxyIsSummarisedOnceAndEveryBadOneRejectedWithItsReason() throws Exception {
-        PopstreamJobConfig config = config("mixed");
+        PopstreamJobConfig config = config("mixed", Map.of(
+                JobConfigParser.SAMPLES_ENABLED, "true", JobConfigParser.TOPIC_SAMPLES, "mixed.samples"));
         int valid = 20;
         Map<String, byte[]> input = validEvents("g-", valid);
         PhotometryEvent noId = PhotometryEvents.valid("").build();
@@ -135,7 +142,9 @@ class PopstreamJobKafkaTest {
         JobClient job = start(config, placement -> new ArithmeticFitter());
         List<PosteriorSummary> summaries;
         List<RejectedEvent> rejected;
-        try (var posteriors = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().posteriors(), PosteriorSummary.class);
+        List<PosteriorSamples> draws;
+        try (var samples = new CommittedRecords<>(config.kafkaClientProperties(), "mixed.samples", PosteriorSamples.class);
+                var posteriors = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().posteriors(), PosteriorSummary.class);
                 var rejects = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().rejected(), RejectedEvent.class)) {
             posteriors.awaitAtLeast(valid, WAIT);
             rejects.awaitAtLeast(malformed, WAIT);
@@ -143,6 +152,7 @@ class PopstreamJobKafkaTest {
             job.cancel().get();
             summaries = posteriors.readToEnd(WAIT);
             rejected = rejects.readToEnd(WAIT);
+            draws = samples.readToEnd(WAIT);
         }
 
         assertEquals(input.size() - malformed, summaries.size());
@@ -152,6 +162,9 @@ class PopstreamJobKafkaTest {
         assertEquals(Set.of(RejectReason.NOT_AVRO, RejectReason.RECORD_TOO_LARGE, RejectReason.MISSING_GALAXY_ID,
                         RejectReason.NON_FINITE_FLUX, RejectReason.UNKNOWN_BAND, RejectReason.INFERENCE_FAILED),
                 rejected.stream().map(RejectedEvent::getReason).collect(Collectors.toSet()));
+        assertEquals(summaries.stream().map(PosteriorSummary::getGalaxyId).collect(Collectors.toSet()),
+                draws.stream().map(PosteriorSamples::getGalaxyId).collect(Collectors.toSet()),
+                "thinned draws for exactly the summarised galaxies");
         PosteriorSummary first = summaries.get(0);
         assertEquals(ArithmeticFitter.MODEL_VERSION, first.getModelVersion());
         assertTrue(first.getTimings().getSummaryEmittedAtMillis() >= first.getTimings().getQueuedAtMillis());
