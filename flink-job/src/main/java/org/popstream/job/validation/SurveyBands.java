@@ -7,14 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.popstream.inference.model.Band;
-import org.popstream.inference.model.CosmosBands;
+import org.popstream.kafka.catalogue.Survey;
 
-/** Which band names each survey may report: the bands the emulators exist for. */
+/**
+ * Which band names each survey may report: the bands the emulators exist for. A serializable
+ * snapshot of {@link Survey}'s registry, shipped with the validator.
+ */
 public final class SurveyBands implements Serializable {
 
     /** COSMOS2020: the 26 bands with photometry emulators, in upstream order. */
-    public static final List<String> COSMOS2020 = CosmosBands.ALL.stream().map(Band::name).toList();
+    public static final List<String> COSMOS2020 = Survey.COSMOS2020.bands();
 
     private final Map<String, Set<String>> bandsBySurvey;
 
@@ -23,9 +25,10 @@ public final class SurveyBands implements Serializable {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }
 
-    /** The surveys popstream has emulators for. */
+    /** The surveys popstream has emulators for: the same registry the catalogue replayer publishes with. */
     public static SurveyBands builtIn() {
-        return new SurveyBands(Map.of("cosmos2020", COSMOS2020));
+        return new SurveyBands(Survey.names().stream()
+                .collect(Collectors.toMap(name -> name, name -> Survey.named(name).orElseThrow().bands())));
     }
 
     public Optional<Set<String>> bandsOf(String survey) {
