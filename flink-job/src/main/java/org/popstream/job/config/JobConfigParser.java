@@ -35,6 +35,14 @@ public final class JobConfigParser {
     public static final String SAMPLER_THIN = "sampler.thin";
     public static final String SAMPLER_SEED = "sampler.seed";
     public static final String SAMPLER_ZMAX = "sampler.zmax";
+    public static final String SAMPLER_STEPS_PER_RUN = "sampler.steps-per-run";
+    public static final String SAMPLER_EARLY_STOP = "sampler.early-stop";
+    public static final String SAMPLER_EARLY_STOP_FACTOR = "sampler.early-stop-factor";
+    public static final String SAMPLER_THREADS = "sampler.threads";
+    public static final String INIT_BANK = "init.bank";
+    public static final String INIT_STARTS = "init.starts";
+    public static final String INIT_OPTIMISE = "init.optimise";
+    public static final String INIT_ADAM_STEPS = "init.adam-steps";
     public static final String MODELS_DIR = "models.dir";
     public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval-ms";
     public static final String PARALLELISM = "parallelism";
@@ -70,8 +78,16 @@ public final class JobConfigParser {
         d.put(SAMPLER_STEPS, "1000");
         d.put(SAMPLER_BURN, "500");
         d.put(SAMPLER_THIN, "10");
-        d.put(SAMPLER_SEED, "42");
+        d.put(SAMPLER_SEED, "0");
         d.put(SAMPLER_ZMAX, "6");
+        d.put(SAMPLER_STEPS_PER_RUN, "10");
+        d.put(SAMPLER_EARLY_STOP, "false");
+        d.put(SAMPLER_EARLY_STOP_FACTOR, "50");
+        d.put(SAMPLER_THREADS, "2");
+        d.put(INIT_BANK, "16384");
+        d.put(INIT_STARTS, "4");
+        d.put(INIT_OPTIMISE, "true");
+        d.put(INIT_ADAM_STEPS, "250");
         d.put(CHECKPOINT_INTERVAL_MS, "10000");
         d.put(PARALLELISM, "1");
         d.put(MAX_RECORD_BYTES, "65536");
@@ -120,7 +136,17 @@ public final class JobConfigParser {
         if (!(zmax > 0 && zmax <= 6)) {
             throw new InvalidConfigException(SAMPLER_ZMAX, "must be in (0, 6] (the emulators' range), got " + zmax);
         }
-        SamplerConfig sampler = new SamplerConfig(walkers, steps, burn, thin, r.longValue(SAMPLER_SEED), zmax);
+        double earlyStopFactor = r.decimal(SAMPLER_EARLY_STOP_FACTOR);
+        if (!(earlyStopFactor > 0) || Double.isInfinite(earlyStopFactor)) {
+            throw new InvalidConfigException(SAMPLER_EARLY_STOP_FACTOR, "must be finite and > 0, got " + earlyStopFactor);
+        }
+        SamplerConfig sampler = new SamplerConfig(walkers, steps, burn, thin, r.longValue(SAMPLER_SEED), zmax,
+                r.positiveInt(SAMPLER_STEPS_PER_RUN), r.bool(SAMPLER_EARLY_STOP), earlyStopFactor,
+                r.positiveInt(SAMPLER_THREADS));
+        int bank = r.positiveInt(INIT_BANK);
+        InitialisationConfig initialisation = new InitialisationConfig(bank,
+                r.integer(INIT_STARTS, v -> v >= 1 && v <= bank, "in [1, " + INIT_BANK + "]"), r.bool(INIT_OPTIMISE),
+                r.integer(INIT_ADAM_STEPS, v -> v >= 0, ">= 0"));
         return new PopstreamJobConfig(
                 r.bootstrapServers(),
                 topics,
@@ -131,6 +157,7 @@ public final class JobConfigParser {
                 r.positiveInt(ASYNC_CAPACITY),
                 Duration.ofMillis(r.positiveInt(INFERENCE_TIMEOUT_MS)),
                 sampler,
+                initialisation,
                 r.modelsDir(),
                 Duration.ofMillis(r.positiveInt(CHECKPOINT_INTERVAL_MS)),
                 parallelism,

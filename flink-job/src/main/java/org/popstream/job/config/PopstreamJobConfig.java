@@ -27,6 +27,7 @@ public record PopstreamJobConfig(
         int asyncCapacity,
         Duration inferenceTimeout,
         SamplerConfig sampler,
+        InitialisationConfig initialisation,
         String modelsDir,
         Duration checkpointInterval,
         int parallelism,
@@ -59,6 +60,7 @@ public record PopstreamJobConfig(
                 + ", asyncCapacity=" + asyncCapacity
                 + ", inferenceTimeout=" + inferenceTimeout
                 + ", sampler=" + sampler
+                + ", initialisation=" + initialisation
                 + ", modelsDir=" + modelsDir
                 + ", checkpointInterval=" + checkpointInterval
                 + ", parallelism=" + parallelism

@@ -19,10 +19,12 @@ public final class PosteriorSummaries implements Serializable {
 
     private final SamplerConfig sampler;
     private final boolean publishSamples;
+    private final String priorDescription;
 
     public PosteriorSummaries(SamplerConfig sampler, boolean publishSamples) {
         this.sampler = sampler;
         this.publishSamples = publishSamples;
+        this.priorDescription = sampler.priorDescription();
     }
 
     public InferenceOutcome outcome(QueuedGalaxy queued, PosteriorResult result, String modelVersion,
@@ -57,7 +59,7 @@ public final class PosteriorSummaries implements Serializable {
                 .setNBands(result.nBands())
                 .setLnPosteriorMax(result.lnPosteriorMax())
                 .setSettings(new SamplerSettings(sampler.walkers(), sampler.steps(), sampler.burn(), sampler.thin(),
-                        sampler.seed(), sampler.priorDescription(), false))
+                        sampler.seed(), priorDescription, sampler.earlyStop()))
                 .setModelVersion(modelVersion)
                 .setTimings(new Timings(galaxy.emittedAtMillis(), queued.queuedAtMillis(), inferenceMillis,
                         emittedAtMillis))

@@ -55,7 +55,8 @@ class JobConfigParserTest {
         PopstreamJobConfig config = JobConfigParser.parse(settings);
 
         assertEquals(Duration.ofMillis(250), config.maxBatchDelay());
-        assertEquals(new SamplerConfig(16, 40, 20, 5, -7, 3.5), config.sampler());
+        assertEquals(new SamplerConfig(16, 40, 20, 5, -7, 3.5, 10, false, 50, 2), config.sampler());
+        assertEquals(new InitialisationConfig(16384, 4, true, 250), config.initialisation());
         assertEquals(TopicNames.DEFAULT_SAMPLES, config.topics().samples());
         assertEquals(12, config.batchBuckets());
     }
@@ -72,6 +73,14 @@ class JobConfigParserTest {
         "sampler.thin, 0",
         "sampler.zmax, 7",
         "sampler.seed, 1.5",
+        "sampler.steps-per-run, 0",
+        "sampler.early-stop, maybe",
+        "sampler.early-stop-factor, 0",
+        "sampler.threads, 0",
+        "init.bank, 0",
+        "init.starts, 20000",
+        "init.adam-steps, -1",
+        "init.optimise, 1",
         "samples.enabled, yes",
         "parallelism, 0",
         "max.record.bytes, 0",

@@ -28,7 +28,7 @@ import org.popstream.schemas.RejectReason;
 class InferenceFunctionTest {
 
     private static final long TIMEOUT_MILLIS = 10_000;
-    private static final PosteriorSummaries SUMMARIES = new PosteriorSummaries(new SamplerConfig(16, 40, 20, 5, 1, 6), false);
+    private static final PosteriorSummaries SUMMARIES = new PosteriorSummaries(new SamplerConfig(16, 40, 20, 5, 1, 6, 10, false, 50, 1), false);
 
     /** Remembers the fitters it made (and where), so the test can see them opened and closed. */
     private final List<ArithmeticFitter> created = new CopyOnWriteArrayList<>();
