@@ -55,6 +55,9 @@ public final class JobConfigParser {
 
     private static final List<String> REQUIRED = List.of(BOOTSTRAP_SERVERS, MODELS_DIR);
 
+    /** Optional keys whose default derives from other settings (buckets: 4 per parallel subtask). */
+    private static final List<String> DERIVED_DEFAULTS = List.of(BATCH_BUCKETS);
+
     /** Kafka settings the job owns; letting them through would break exactly-once or the topology. */
     private static final List<String> RESERVED_KAFKA_KEYS = List.of(
             "bootstrap.servers", "group.id", "key.deserializer", "value.deserializer", "key.serializer",
@@ -106,7 +109,7 @@ public final class JobConfigParser {
                     throw new InvalidConfigException(key, "is set by the job itself and cannot be overridden");
                 }
                 kafka.put(clientKey, entry.getValue());
-            } else if (DEFAULTS.containsKey(key) || REQUIRED.contains(key)) {
+            } else if (DEFAULTS.containsKey(key) || REQUIRED.contains(key) || DERIVED_DEFAULTS.contains(key)) {
                 values.put(key, entry.getValue());
             } else {
                 throw new InvalidConfigException(key, "unknown key (Kafka client settings take the prefix '"

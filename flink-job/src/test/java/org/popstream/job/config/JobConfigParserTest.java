@@ -53,6 +53,8 @@ class JobConfigParserTest {
         settings.put(JobConfigParser.PARALLELISM, "3");
 
         PopstreamJobConfig config = JobConfigParser.parse(settings);
+        settings.put(JobConfigParser.BATCH_BUCKETS, "5");
+        assertEquals(5, JobConfigParser.parse(settings).batchBuckets());
 
         assertEquals(Duration.ofMillis(250), config.maxBatchDelay());
         assertEquals(new SamplerConfig(16, 40, 20, 5, -7, 3.5, 10, false, 50, 2), config.sampler());
@@ -68,6 +70,7 @@ class JobConfigParserTest {
         "batch.size, 0",
         "batch.size, many",
         "batch.max-delay-ms, -1",
+        "batch.buckets, 0",
         "sampler.walkers, 15",
         "sampler.burn, 1000",
         "sampler.thin, 0",
