@@ -16,20 +16,26 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.popstream.job.batching.GalaxyBatch;
 import org.popstream.job.batching.GalaxyBuckets;
 import org.popstream.job.batching.MicroBatcher;
+import org.popstream.job.config.JobArguments;
+import org.popstream.job.config.JobConfigParser;
 import org.popstream.job.config.PopstreamJobConfig;
 import org.popstream.job.inference.GalaxyFitterFactory;
 import org.popstream.job.inference.InferenceFunction;
 import org.popstream.job.inference.InferenceOutcome;
 import org.popstream.job.inference.OutcomeRouter;
 import org.popstream.job.inference.PosteriorSummaries;
+import org.popstream.job.inference.TensorFlowFitterFactory;
 import org.popstream.job.sinks.PopstreamSinks;
 import org.popstream.job.source.IncomingPhotometry;
+import org.popstream.job.source.PhotometrySource;
 import org.popstream.job.validation.PhotometryRules;
 import org.popstream.job.validation.PhotometryValidator;
 import org.popstream.job.validation.SurveyBands;
 import org.popstream.job.validation.ValidGalaxy;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.RejectedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming job. Like the Flink training exercises it takes its source and sinks, so tests
@@ -47,6 +53,7 @@ import org.popstream.schemas.RejectedEvent;
 public final class PopstreamJob {
 
     public static final String JOB_NAME = "popstream";
+    private static final Logger LOG = LoggerFactory.getLogger(PopstreamJob.class);
 
     private final PopstreamJobConfig config;
     private final Source<IncomingPhotometry, ?, ?> source;
@@ -59,6 +66,17 @@ public final class PopstreamJob {
         this.source = source;
         this.sinks = sinks;
         this.fitters = fitters;
+    }
+
+    /**
+     * Entry point of the job jar under {@code flink run}: {@code key=value} settings (see
+     * {@link JobConfigParser}), optionally {@code --config FILE}; Kafka in and out, TensorFlow fitter.
+     */
+    public static void main(String[] args) throws Exception {
+        PopstreamJobConfig config = JobConfigParser.parse(JobArguments.settings(args));
+        LOG.info("starting {}", config);
+        new PopstreamJob(config, PhotometrySource.kafka(config), PopstreamSinks.kafka(config),
+                new TensorFlowFitterFactory(config)).execute();
     }
 
     /** Runs on the environment of the context (a cluster under {@code flink run}, else local); blocks. */
