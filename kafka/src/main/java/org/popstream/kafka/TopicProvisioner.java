@@ -35,6 +35,7 @@ public final class TopicProvisioner {
     public Set<String> create(List<PopstreamTopic> topics) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
             CreateTopicsResult result = admin.createTopics(topics.stream().map(t -> t.newTopic(replicationFactor)).toList());
             Set<String> created = new java.util.TreeSet<>();

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BrokerCommand.class,
+            ReplayCommand.class,
+            TailCommand.class,
             RunCommand.class,
         })
 public final class PopstreamCli implements Runnable {
