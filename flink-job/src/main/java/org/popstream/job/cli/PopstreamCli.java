@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BrokerCommand.class,
             FitCommand.class,
+            MockCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
