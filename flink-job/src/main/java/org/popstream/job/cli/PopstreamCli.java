@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             FitCommand.class,
             MockCommand.class,
+            EmulateCommand.class,
+            BenchCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
