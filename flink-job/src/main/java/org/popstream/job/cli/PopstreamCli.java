@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            FitCommand.class,
+            MockCommand.class,
+            EmulateCommand.class,
+            BenchCommand.class,
             RunCommand.class,
         })
 public final class PopstreamCli implements Runnable {

@@ -1,8 +1,7 @@
 package org.popstream.inference.fit;
 
-import java.util.function.DoubleUnaryOperator;
+import org.popstream.inference.cosmology.CosmicAgeTable;
 import org.popstream.inference.cosmology.DistanceModulusTable;
-import org.popstream.inference.cosmology.FlatLambdaCdm;
 import org.popstream.inference.physics.DerivedQuantities;
 import org.popstream.inference.physics.DerivedQuantitiesCalculator;
 import org.popstream.inference.physics.StellarMassEmulator;
@@ -16,31 +15,16 @@ import org.popstream.inference.summary.QuantityNames;
  */
 public final class PopCosmosQuantities implements DerivedSample {
 
-    private static final double AGE_STEP = 1e-3;
-    private static final double AGE_Z_MAX = 12;
-
     private final DerivedQuantitiesCalculator calculator;
     private final int[] parameterColumn;
 
     public PopCosmosQuantities(StellarMassEmulator stellarMass, DistanceModulusTable distances) {
-        this.calculator = new DerivedQuantitiesCalculator(stellarMass, distances::distanceModulus, ageTable(FlatLambdaCdm.planck18()));
+        this.calculator = new DerivedQuantitiesCalculator(stellarMass, distances::distanceModulus,
+                CosmicAgeTable.planck18()::ageGyr);
         this.parameterColumn = new int[QuantityNames.ALL.size()];
         for (int k = 0; k < parameterColumn.length; k++) {
             parameterColumn[k] = ParameterSpace.NAMES.indexOf(QuantityNames.ALL.get(k));
         }
-    }
-
-    private static DoubleUnaryOperator ageTable(FlatLambdaCdm cosmology) {
-        int n = (int) Math.round(AGE_Z_MAX / AGE_STEP) + 1;
-        double[] age = new double[n];
-        for (int i = 0; i < n; i++) {
-            age[i] = cosmology.ageGyr(i * AGE_STEP);
-        }
-        return z -> {
-            double u = Math.max(0, Math.min(n - 1.000001, z / AGE_STEP));
-            int i = (int) u;
-            return age[i] + (u - i) * (age[i + 1] - age[i]);
-        };
     }
 
     @Override

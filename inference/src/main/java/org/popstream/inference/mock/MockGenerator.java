@@ -13,7 +13,11 @@ import org.popstream.inference.prior.Prior;
  * Galaxies drawn from the prior, through the emulator (double precision), with noise at real survey
  * depths: each mock takes the error vector of a random catalogue row ({@link CatalogueDepths}), so
  * the S/N distribution, missing bands and band-to-band depth ratios are those of the survey. Bands
- * the row lacks stay missing. Fluxes are f_true + σ·ε, ε from {@link NoiseDistribution}.
+ * the row lacks stay missing. Bright sources also get a fractional error floor (default 2 %, the
+ * percent-level calibration error real catalogues carry): without it, prior draws of 10¹³ M☉ at
+ * low z would reach S/N 10⁶, far beyond both real photometry and the float32 emulator's 10⁻³ mag
+ * precision. The catalogue error is σ = √(σ_depth² + (ε f_true)²); fluxes are f_true + σ·ε with
+ * ε from {@link NoiseDistribution}.
  */
 public final class MockGenerator {
 
@@ -21,8 +25,20 @@ public final class MockGenerator {
     private final PhotometryModel model;
     private final CatalogueDepths depths;
     private final NoiseDistribution noise;
+    private final double errorFloor;
+
+    public static final double DEFAULT_ERROR_FLOOR = 0.02;
 
     public MockGenerator(Prior prior, PhotometryModel model, CatalogueDepths depths, NoiseDistribution noise) {
+        this(prior, model, depths, noise, DEFAULT_ERROR_FLOOR);
+    }
+
+    public MockGenerator(Prior prior, PhotometryModel model, CatalogueDepths depths, NoiseDistribution noise,
+                         double errorFloor) {
+        if (!(errorFloor >= 0)) {
+            throw new IllegalArgumentException("error floor must be >= 0, got " + errorFloor);
+        }
+        this.errorFloor = errorFloor;
         if (!depths.bands().equals(model.bandNames())) {
             throw new IllegalArgumentException("depths cover " + depths.bands() + ", model " + model.bandNames());
         }
@@ -46,8 +62,9 @@ public final class MockGenerator {
             List<GalaxyPhotometry.BandFlux> measured = new ArrayList<>();
             for (int b = 0; b < bands.size(); b++) {
                 if (Double.isFinite(errors[b])) {
-                    double observed = flux[i][b] + errors[b] * noise.draw(random);
-                    measured.add(GalaxyPhotometry.BandFlux.detection(bands.get(b), observed, errors[b]));
+                    double sigma = Math.hypot(errors[b], errorFloor * flux[i][b]);
+                    double observed = flux[i][b] + sigma * noise.draw(random);
+                    measured.add(GalaxyPhotometry.BandFlux.detection(bands.get(b), observed, sigma));
                 }
             }
             String id = idPrefix + i;
