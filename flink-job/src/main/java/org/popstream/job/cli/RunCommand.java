@@ -107,6 +107,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rest-port", description = "Port of the local Flink dashboard (default: ${DEFAULT-VALUE}).")
     int restPort = DEFAULT_REST_PORT;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Local runs: checkpoints kept here; a restarted run resumes from the latest one "
+                    + "(default: <tmp>/popstream-state/<group id>).")
+    Path stateDir;
+
     @Option(names = "--remote", description = "Do not run locally: print the `flink run` command for an existing cluster.")
     boolean remote;
 
@@ -131,8 +136,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println(submission(settings));
             return 0;
         }
-        try (LocalPopstream job = LocalPopstream.start(config, new TensorFlowFitterFactory(config), restPort)) {
-            out.println("popstream: job " + job.job().getJobID() + " running; dashboard " + job.dashboardUrl());
+        Path state = stateDir != null ? stateDir
+                : Path.of(System.getProperty("java.io.tmpdir"), "popstream-state", config.groupId());
+        try (LocalPopstream job = LocalPopstream.start(config, new TensorFlowFitterFactory(config), restPort, state)) {
+            out.println("popstream: job " + job.job().getJobID() + " running; dashboard " + job.dashboardUrl()
+                    + "; checkpoints in " + state);
             out.println("popstream: " + config);
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(job), "popstream-stop"));
