@@ -54,7 +54,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "SAMPLES.csv", description = "Also write the thinned posterior draws.")
     Path samples;
 
-    @Option(names = "--batch", defaultValue = "256", paramLabel = "G", description = "Galaxies per micro-batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "G",
+            description = "Galaxies per micro-batch; the last one is padded so every galaxy sees the same TF shapes (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--limit", paramLabel = "N", description = "Fit only the first N usable galaxies.")
@@ -99,7 +100,7 @@ public final class FitCommand implements Callable<Integer> {
         List<String> attributes = attributeColumns(header, rows);
         err.printf("popstream fit: %d galaxies to fit, %d malformed rows skipped%n", galaxies.size(), rejected);
 
-        FittingContext context = fit.open();
+        FittingContext context = fit.open(batch);
         long total = (long) galaxies.size() * context.settings().sampler().steps();
         PosteriorCsvFormat format = new PosteriorCsvFormat(org.popstream.inference.summary.QuantityNames.ALL, attributes);
         try (EnsembleGalaxyFitter fitter = context.fitter(samples != null);
