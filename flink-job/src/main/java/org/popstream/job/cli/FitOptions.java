@@ -73,11 +73,11 @@ public final class FitOptions {
         return bands.size() == 1 ? CosmosBands.parse(bands.get(0)) : CosmosBands.parse(String.join(",", bands));
     }
 
-    /** Validates everything once and loads the model files. */
-    FittingContext open() {
+    /** Validates everything once and loads the model files; {@code batchSize} is the fixed TF batch shape. */
+    FittingContext open(int batchSize) {
         SamplerSettings sampler = new SamplerSettings(walkers, steps, burn, thin, stepsPerRun, earlyStop, earlyStopFactor);
         InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps);
-        FitSettings settings = new FitSettings(sampler, init, seed, threads, false);
+        FitSettings settings = new FitSettings(sampler, init, seed, threads, false, batchSize);
         AnalyticPrior prior = new AnalyticPrior(AnalyticPriorSettings.DEFAULT.withZMax(zmax));
         ModelDirectory directory = ModelDirectory.resolve(models);
         List<Band> bandList = bandList();

@@ -13,8 +13,7 @@ record FittingContext(FitSettings settings, Prior prior, PhotometryModel model, 
                       LikelihoodCalibration calibration, PopCosmosQuantities quantities) {
 
     EnsembleGalaxyFitter fitter(boolean keepSamples) {
-        FitSettings s = new FitSettings(settings.sampler(), settings.initialisation(), settings.seed(), settings.threads(),
-                keepSamples);
+        FitSettings s = settings.withKeepSamples(keepSamples);
         return new EnsembleGalaxyFitter(posterior, s, quantities, calibration);
     }
 }

@@ -63,7 +63,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FittingContext context = fit.open();
+        FittingContext context = fit.open(0);
         int bands = context.model().bands().size();
         double peak = matmulPeakGflops(fit.threads);
         out.printf("stretch-move sampler, %d bands, TF intra-op threads %d, %d cores visible, %d steps per run%n",

@@ -48,8 +48,28 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
         this.progress = listener;
     }
 
+    /** Filler galaxies have no bands (prior-only posterior); their results are dropped. */
+    private static final String FILLER_PREFIX = "\u0000filler-";
+
     @Override
     public List<PosteriorResult> fit(List<GalaxyPhotometry> batch) {
+        int size = settings.batchSize();
+        if (size == 0) {
+            return fitAtOwnSize(batch);
+        }
+        List<PosteriorResult> results = new ArrayList<>(batch.size());
+        for (int start = 0; start < batch.size(); start += size) {
+            List<GalaxyPhotometry> chunk = new ArrayList<>(batch.subList(start, Math.min(batch.size(), start + size)));
+            int real = chunk.size();
+            for (int k = real; k < size; k++) {
+                chunk.add(new GalaxyPhotometry(FILLER_PREFIX + k, List.of(), Map.of()));
+            }
+            results.addAll(fitAtOwnSize(chunk).subList(0, real));
+        }
+        return results;
+    }
+
+    private List<PosteriorResult> fitAtOwnSize(List<GalaxyPhotometry> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -74,6 +94,9 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
         List<PosteriorResult> results = new ArrayList<>(g);
         for (int i = 0; i < g; i++) {
             GalaxyPhotometry galaxy = batch.get(i);
+            if (galaxy.id().startsWith(FILLER_PREFIX)) {
+                continue; // fillers only pad the batch shape; nobody reads their posterior
+            }
             results.add(summarizer.summarise(galaxy.id(), chains.get(i), walkers, obs.bandsUsed(i), millisPerGalaxy,
                     galaxy.attributes(), settings.keepSamples()));
         }

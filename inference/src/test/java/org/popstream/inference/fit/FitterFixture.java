@@ -27,6 +27,6 @@ record FitterFixture(PhotometryModel model, AnalyticPrior prior, PhotometricPost
     }
 
     EnsembleGalaxyFitter fitter(SamplerSettings sampler, InitialisationSettings init, long seed) {
-        return new EnsembleGalaxyFitter(posterior, new FitSettings(sampler, init, seed, 2, false), quantities, calibration);
+        return new EnsembleGalaxyFitter(posterior, new FitSettings(sampler, init, seed, 2, false, 0), quantities, calibration);
     }
 }
