@@ -40,8 +40,8 @@ import org.popstream.testing.kafka.EmbeddedKafkaExtension;
 
 /**
  * Kafka → Flink → real TensorFlow fitter → Kafka, with tiny sampler settings, against the same
- * fitter called directly on one batch of all galaxies (what {@code popstream fit} does): a
- * galaxy's posterior must not depend on how the stream happened to batch it.
+ * fitter called directly on all galaxies at once (what {@code popstream fit} does): a galaxy's
+ * posterior must not depend on how the stream happened to batch it.
  */
 class StreamingMatchesBatchFitTest {
 

@@ -19,11 +19,6 @@ import org.popstream.job.validation.ValidGalaxy;
  * or when its oldest galaxy has waited {@code maxDelay} (a processing-time timer), whichever comes
  * first. The buffer is checkpointed state, so nothing queued is lost on failure; after a flush the
  * bucket holds no state and no timer.
- *
- * <p>A partial batch (flushed by the timer) leaves as chunks whose sizes are powers of two
- * (13 → 8 + 4 + 1). The TensorFlow fitter compiles one graph per distinct batch size, which takes
- * seconds to tens of seconds; arbitrary partial sizes would keep compiling for the first minutes
- * of a stream, while powers of two bound the graphs at log2(batch size) + 2 and waste no padding.
  */
 public final class MicroBatcher extends KeyedProcessFunction<Integer, ValidGalaxy, GalaxyBatch> {
 
@@ -81,15 +76,8 @@ public final class MicroBatcher extends KeyedProcessFunction<Integer, ValidGalax
         buffer.clear();
         buffered.clear();
         flushTimer.clear();
-        if (galaxies.size() == batchSize) {
+        if (!galaxies.isEmpty()) {
             out.collect(new GalaxyBatch(galaxies, now));
-            return;
-        }
-        int from = 0;
-        while (from < galaxies.size()) {
-            int chunk = Integer.highestOneBit(galaxies.size() - from);
-            out.collect(new GalaxyBatch(List.copyOf(galaxies.subList(from, from + chunk)), now));
-            from += chunk;
         }
     }
 }

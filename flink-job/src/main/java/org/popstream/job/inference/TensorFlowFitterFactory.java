@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The production fitter: pop-cosmos emulators, analytic prior, Student-t likelihood and the
  * stretch-move ensemble in TensorFlow, built exactly as {@code popstream fit} builds it (all 26
- * COSMOS2020 bands; a galaxy's missing bands simply add no likelihood term), so a galaxy gets the
- * same posterior streamed or batch-fitted with the same settings and seed.
+ * COSMOS2020 bands; a galaxy's missing bands simply add no likelihood term). Every batch runs at
+ * the job's {@code batch.size} (partial batches padded by the fitter), so a galaxy gets the same
+ * posterior streamed or fitted by {@code popstream fit --batch <batch.size>} with the same
+ * settings and seed, however the stream happened to batch it.
  */
 public final class TensorFlowFitterFactory implements GalaxyFitterFactory {
 
@@ -36,12 +38,14 @@ public final class TensorFlowFitterFactory implements GalaxyFitterFactory {
     private final SamplerConfig sampler;
     private final InitialisationConfig initialisation;
     private final boolean keepSamples;
+    private final int batchSize;
 
     public TensorFlowFitterFactory(PopstreamJobConfig config) {
         this.modelsDir = config.modelsDir();
         this.sampler = config.sampler();
         this.initialisation = config.initialisation();
         this.keepSamples = config.topics().samplesTopic().isPresent();
+        this.batchSize = config.batchSize();
     }
 
     @Override
@@ -62,7 +66,7 @@ public final class TensorFlowFitterFactory implements GalaxyFitterFactory {
                         sampler.stepsPerRun(), sampler.earlyStop(), sampler.earlyStopFactor()),
                 new InitialisationSettings(initialisation.bank(), initialisation.starts(), initialisation.optimise(),
                         initialisation.adamSteps()),
-                sampler.seed(), sampler.threads(), keepSamples);
+                sampler.seed(), sampler.threads(), keepSamples, batchSize);
         return new EnsembleGalaxyFitter(posterior, settings,
                 new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()), calibration);
     }

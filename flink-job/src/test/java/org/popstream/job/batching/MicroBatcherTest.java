@@ -88,24 +88,6 @@ class MicroBatcherTest {
     }
 
     @Test
-    void partialBatchLeavesInPowerOfTwoChunksSoTheFitterCompilesFewBatchShapes() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new MicroBatcher(16, MAX_DELAY), new GalaxyBuckets(1), Types.INT);
-        harness.setProcessingTime(0);
-        List<String> sent = java.util.stream.IntStream.range(0, 13).mapToObj(i -> "g" + i).toList();
-        for (String id : sent) {
-            harness.processElement(galaxy(id), 0);
-        }
-
-        harness.setProcessingTime(MAX_DELAY.toMillis());
-
-        List<GalaxyBatch> out = harness.extractOutputValues();
-        assertEquals(List.of(8, 4, 1), out.stream().map(GalaxyBatch::size).toList());
-        assertEquals(sent, out.stream().flatMap(b -> ids(b).stream()).toList(), "every galaxy once, in order");
-        assertEquals(0, harness.numKeyedStateEntries());
-    }
-
-    @Test
     void bucketsFillAndFlushIndependently() throws Exception {
         open(2);
         GalaxyBuckets buckets = new GalaxyBuckets(2);
