@@ -3,6 +3,7 @@ package org.popstream.job.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobStatus;
@@ -118,7 +119,7 @@ public final class LocalPopstream implements AutoCloseable {
         return rejected.awaitAtLeast(n, timeout);
     }
 
-    public JobStatus status() throws Exception {
+    public JobStatus status() throws ExecutionException, TimeoutException, InterruptedException {
         return job.getJobStatus().get(30, TimeUnit.SECONDS);
     }
 
@@ -127,7 +128,7 @@ public final class LocalPopstream implements AutoCloseable {
      * MiniCluster. Idempotent.
      */
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         if (closed) {
             return;
         }
@@ -136,6 +137,8 @@ public final class LocalPopstream implements AutoCloseable {
             if (!status().isGloballyTerminalState()) {
                 job.cancel().get(60, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             if (summaries != null) {
                 summaries.close();
