@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Real per-band 1σ flux errors (nanomaggies) of a survey catalogue, one vector per catalogue row;
@@ -20,22 +23,23 @@ public record CatalogueDepths(List<String> bands, List<double[]> rows) {
 
     /** Reads the {@code <band>_fluxerr_uJy} columns of a catalogue CSV (the shared data conventions). */
     public static CatalogueDepths fromCsv(Path csv, List<String> bands) {
-        try (BufferedReader in = Files.newBufferedReader(csv)) {
-            List<String> header = List.of(in.readLine().split(",", -1));
+        try (BufferedReader in = Files.newBufferedReader(csv);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setCommentMarker('#').get().parse(in)) {
+            List<String> header = parser.getHeaderNames();
             int[] column = new int[bands.size()];
             for (int b = 0; b < column.length; b++) {
                 column[b] = header.indexOf(bands.get(b) + "_fluxerr_uJy");
             }
             List<double[]> rows = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] cells = line.split(",", -1);
+            for (CSVRecord record : parser) {
                 double[] e = new double[column.length];
                 Arrays.fill(e, Double.NaN);
                 for (int b = 0; b < column.length; b++) {
-                    if (column[b] >= 0 && column[b] < cells.length && !cells[column[b]].isBlank()) {
+                    String cell = column[b] >= 0 && column[b] < record.size() ? record.get(column[b]) : "";
+                    if (!cell.isBlank()) {
                         try {
-                            double v = Double.parseDouble(cells[column[b]]) / MICROJANSKY_PER_NANOMAGGY;
+                            double v = Double.parseDouble(cell) / MICROJANSKY_PER_NANOMAGGY;
                             e[b] = v > 0 ? v : Double.NaN;
                         } catch (NumberFormatException ignored) {
                             // a malformed error cell only removes that band from the depth pattern

@@ -45,16 +45,4 @@ public record SamplerSettings(int walkers, int steps, int burn, int thin, int st
     public boolean records(int completedSteps) {
         return completedSteps > burn && (completedSteps - burn) % thin == 0;
     }
-
-    public SamplerSettings withSteps(int newSteps, int newBurn, int newThin) {
-        return new SamplerSettings(walkers, newSteps, newBurn, newThin, stepsPerRun, earlyStop, earlyStopFactor);
-    }
-
-    public SamplerSettings withWalkers(int w) {
-        return new SamplerSettings(w, steps, burn, thin, stepsPerRun, earlyStop, earlyStopFactor);
-    }
-
-    public SamplerSettings withEarlyStop(boolean on) {
-        return new SamplerSettings(walkers, steps, burn, thin, stepsPerRun, on, earlyStopFactor);
-    }
 }
