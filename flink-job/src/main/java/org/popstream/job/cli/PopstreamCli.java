@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            FitCommand.class,
+            MockCommand.class,
             EmulateCommand.class,
             BenchCommand.class,
+            RunCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
