@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            DemoCommand.class,
             FitCommand.class,
             MockCommand.class,
             EmulateCommand.class,
