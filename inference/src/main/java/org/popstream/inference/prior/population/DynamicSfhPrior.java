@@ -45,6 +45,30 @@ public final class DynamicSfhPrior {
                 DEFAULT_NODES);
     }
 
+    public TruncatedStudentT ratioPrior() {
+        return ratioPrior;
+    }
+
+    double logAgeStart() {
+        return logAgeMin;
+    }
+
+    double logAgeStep() {
+        return logAgeStep;
+    }
+
+    /** ρ table as [node][ratio], for graph constants. */
+    double[][] ratioTable() {
+        int nodes = ratios[0].length;
+        double[][] table = new double[nodes][ratios.length];
+        for (int k = 0; k < nodes; k++) {
+            for (int j = 0; j < ratios.length; j++) {
+                table[k][j] = ratios[j][k];
+            }
+        }
+        return table;
+    }
+
     public SfhExpectation expectation() {
         return expectation;
     }

@@ -15,8 +15,8 @@ public final class LejaStellarMassFunction {
     static final double Z_MID = 1.6;
     static final double Z_HIGH = 3.0;
 
-    private static final double ALPHA1 = -0.28;
-    private static final double ALPHA2 = -1.48;
+    static final double ALPHA1 = -0.28;
+    static final double ALPHA2 = -1.48;
     private static final double[] LOG_PHI1 = {-2.44, -3.08, -4.14};
     private static final double[] LOG_PHI2 = {-2.89, -3.29, -3.51};
     private static final double[] LOG_MSTAR = {10.79, 10.88, 10.84};

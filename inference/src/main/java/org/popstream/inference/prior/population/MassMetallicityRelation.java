@@ -13,6 +13,10 @@ public final class MassMetallicityRelation {
     private static final double LN_SQRT_2PI = 0.5 * Math.log(2.0 * Math.PI);
     private static final double SQRT2 = Math.sqrt(2.0);
 
+    static final double LOWER = -1.98;
+    static final double UPPER = 0.19;
+
+    private final double[] massNodes;
     private final LinearInterpolation median;
     private final LinearInterpolation p16;
     private final LinearInterpolation p84;
@@ -21,6 +25,7 @@ public final class MassMetallicityRelation {
 
     MassMetallicityRelation(NumericTable table, double lower, double upper) {
         double[] mass = table.column("log10_mstar");
+        this.massNodes = mass.clone();
         this.median = new LinearInterpolation(mass, table.column("log10Z_p50"));
         this.p16 = new LinearInterpolation(mass, table.column("log10Z_p16"));
         this.p84 = new LinearInterpolation(mass, table.column("log10Z_p84"));
@@ -33,7 +38,12 @@ public final class MassMetallicityRelation {
 
     /** Gallazzi+05 table truncated to the metallicity bounds of science.md §1, [−1.98, 0.19]. */
     public static MassMetallicityRelation gallazzi05() {
-        return new MassMetallicityRelation(NumericTable.fromResource(RESOURCE), -1.98, 0.19);
+        return new MassMetallicityRelation(NumericTable.fromResource(RESOURCE), LOWER, UPPER);
+    }
+
+    /** Table masses: the interpolation's nodes. */
+    double[] massNodes() {
+        return massNodes.clone();
     }
 
     public double centre(double mu) {
