@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Streaming Bayesian SED fitting of galaxy photometry (pop-cosmos method).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BrokerCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
