@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BrokerCommand.class,
+            CalibrateCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
