@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BrokerCommand.class,
             CalibrateCommand.class,
+            CrossValidationCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 

@@ -5,19 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.popstream.inference.fit.GalaxyPhotometry;
+import org.popstream.inference.photoz.TemplateEmulator;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.prior.Prior;
-import org.popstream.inference.tensor.FlatTensors;
-import org.popstream.inference.tensor.SessionFactory;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Fixed-redshift fits for the zero-point calibration: per galaxy, a bank of prior draws with z set to
@@ -31,17 +22,11 @@ import org.tensorflow.types.TFloat32;
  * with a gross mismatch loses anyway); non-detections count only when the model exceeds the limit.
  */
 public final class TemplateBankFitter implements FixedRedshiftFitter, AutoCloseable {
-    private static final int CHUNK = 2048;
-
-    private final PhotometryModel model;
     private final Prior prior;
     private final int bankSize;
     private final long seed;
     private final List<String> bands;
-    private final Graph graph;
-    private final Session session;
-    private final Placeholder<TFloat32> input;
-    private final Operand<TFloat32> flux;
+    private final TemplateEmulator emulator;
     private final Map<String, Bank> banks = new HashMap<>();
 
     /** A galaxy's bank: prior draws at its redshift and their fluxes at log10 M_formed = 0. */
@@ -51,16 +36,11 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
         if (bankSize < 1) {
             throw new IllegalArgumentException("bank size must be ≥ 1, got " + bankSize);
         }
-        this.model = model;
         this.prior = prior;
         this.bankSize = bankSize;
         this.seed = seed;
         this.bands = model.bandNames();
-        this.graph = new Graph();
-        Ops tf = Ops.create(graph);
-        this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, ParameterSpace.DIMENSION)));
-        this.flux = model.fluxNanomaggies(tf, input);
-        this.session = SessionFactory.open(graph, threads);
+        this.emulator = new TemplateEmulator(model, threads);
     }
 
     public List<String> bands() {
@@ -158,32 +138,12 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
             points[i][ParameterSpace.REDSHIFT] = redshift;
             points[i][ParameterSpace.LOG10_MASS] = 0.0;
         }
-        int nb = bands.size();
-        double[][] templates = new double[bankSize][nb];
-        for (int start = 0; start < bankSize; start += CHUNK) {
-            int n = Math.min(CHUNK, bankSize - start);
-            float[] in = new float[n * ParameterSpace.DIMENSION];
-            for (int i = 0; i < n; i++) {
-                for (int d = 0; d < ParameterSpace.DIMENSION; d++) {
-                    in[i * ParameterSpace.DIMENSION + d] = (float) points[start + i][d];
-                }
-            }
-            try (var t = FlatTensors.of(in, n, ParameterSpace.DIMENSION);
-                 Result r = session.runner().feed(input, t).fetch(flux).run()) {
-                float[] out = FlatTensors.read(r.get(0));
-                for (int i = 0; i < n; i++) {
-                    for (int b = 0; b < nb; b++) {
-                        templates[start + i][b] = out[i * nb + b];
-                    }
-                }
-            }
-        }
+        double[][] templates = emulator.unitMassFluxes(points);
         return new Bank(redshift, points, templates);
     }
 
     @Override
     public void close() {
-        session.close();
-        graph.close();
+        emulator.close();
     }
 }
