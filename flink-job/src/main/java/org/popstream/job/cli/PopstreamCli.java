@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BrokerCommand.class,
+            FitCommand.class,
+            MockCommand.class,
+            EmulateCommand.class,
+            BenchCommand.class,
             CalibrateCommand.class,
             CrossValidationCommand.class,
         })

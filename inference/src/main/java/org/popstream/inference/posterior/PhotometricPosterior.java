@@ -73,7 +73,7 @@ public final class PhotometricPosterior implements EnsembleTarget<ObservedPhotom
             @Override
             public Operand<TFloat32> logProbability(Operand<TFloat32> points) {
                 // the emulator only ever sees in-bounds inputs; outside, the prior's −∞ decides
-                Operand<TFloat32> inside = tf.clipByValue(points, lower, upper);
+                Operand<TFloat32> inside = tf.math.minimum(tf.math.maximum(points, lower), upper);
                 Operand<TFloat32> flat = tf.reshape(inside, tf.constant(new int[] {-1, dim}));
                 Operand<TFloat32> flux = model.fluxNanomaggies(tf, flat);
                 Operand<TFloat32> shaped = tf.reshape(flux,

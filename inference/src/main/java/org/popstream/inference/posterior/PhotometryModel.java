@@ -65,7 +65,7 @@ public final class PhotometryModel {
      */
     public Operand<TFloat32> fluxNanomaggies(Ops tf, Operand<TFloat32> theta) {
         Ops s = tf.withSubScope("model");
-        Operand<org.tensorflow.types.TInt32> axis = s.constant(-1);
+        Operand<org.tensorflow.types.TInt32> axis = s.constant(1); // theta is [n, 16]; non-negative for the C++ gradients
         List<Operand<TFloat32>> columns = new ArrayList<>();
         for (int d = 1; d < ParameterSpace.DIMENSION; d++) {
             Operand<TFloat32> c = s.gather(theta, s.constant(new int[] {d}), axis);
