@@ -55,9 +55,13 @@ public final class PriorOptions {
         MassArgument argument;
         try {
             parsed = PopulationTerm.parseList(terms);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--prior-terms: " + e.getMessage());
+        }
+        try {
             argument = MassArgument.valueOf(mass.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--prior-terms/--prior-mass: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--prior-mass: expected formed or surviving, got '" + mass + "'");
         }
         try {
             return BetaPrior.create(settings, parsed, argument);
