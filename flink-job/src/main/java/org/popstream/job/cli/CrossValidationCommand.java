@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -32,7 +33,6 @@ import org.popstream.inference.photoz.RedshiftEstimate;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.prior.AnalyticPriorSettings;
-import org.popstream.inference.prior.Prior;
 import org.popstream.inference.prior.population.BetaPrior;
 import org.popstream.inference.prior.population.MassArgument;
 import org.popstream.inference.prior.population.PopulationTerm;
@@ -147,10 +147,11 @@ public final class CrossValidationCommand implements Callable<Integer> {
                 new Configuration("beta:sfh", EnumSet.of(PopulationTerm.SFH)),
                 new Configuration("beta:zmass,mzr,sfh", EnumSet.allOf(PopulationTerm.class)));
         BandCalibration identity = BandCalibration.identity(model.bandNames());
-        List<Prior> priors = new ArrayList<>();
+        // each prior as its log density ratio to the analytic bank's proposal
+        List<ToDoubleFunction<double[]>> priors = new ArrayList<>();
         for (Configuration configuration : configurations) {
-            priors.add(configuration.terms().isEmpty() ? analytic
-                    : BetaPrior.create(AnalyticPriorSettings.DEFAULT, configuration.terms(), MassArgument.FORMED));
+            priors.add(configuration.terms().isEmpty() ? theta -> 0.0
+                    : BetaPrior.create(AnalyticPriorSettings.DEFAULT, configuration.terms(), MassArgument.FORMED)::logDensityRatioToAnalytic);
         }
         List<Run> runs = new ArrayList<>();
         ForkJoinPool pool = new ForkJoinPool(threads);

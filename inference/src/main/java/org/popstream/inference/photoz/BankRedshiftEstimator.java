@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.popstream.inference.calibration.BandCalibration;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.likelihood.StudentT2;
@@ -54,14 +55,18 @@ public final class BankRedshiftEstimator {
     }
 
     public RedshiftEstimate estimate(GalaxyPhotometry galaxy, Prior target, BandCalibration calibration) {
-        return estimate(galaxy, List.of(target), calibration).get(0);
+        ToDoubleFunction<double[]> ratio = target == proposal ? theta -> 0.0
+                : theta -> target.logDensity(theta) - proposal.logDensity(theta);
+        return estimate(galaxy, List.of(ratio), calibration).get(0);
     }
 
     /**
-     * One estimate per target prior. The likelihood part does not depend on the prior, so it is computed
-     * once and only re-weighted per target.
+     * One estimate per target prior, each given as its log density ratio to the proposal (e.g.
+     * {@code BetaPrior::logDensityRatioToAnalytic}). The likelihood part does not depend on the prior, so it
+     * is computed once and only re-weighted per target.
      */
-    public List<RedshiftEstimate> estimate(GalaxyPhotometry galaxy, List<Prior> targets, BandCalibration calibration) {
+    public List<RedshiftEstimate> estimate(GalaxyPhotometry galaxy, List<ToDoubleFunction<double[]>> targets,
+            BandCalibration calibration) {
         int nb = bands.size();
         double[] f = new double[nb];
         double[] s = new double[nb];
@@ -85,14 +90,14 @@ public final class BankRedshiftEstimator {
             best = Math.max(best, lnLikelihood[k]);
         }
         List<RedshiftEstimate> estimates = new java.util.ArrayList<>();
-        for (Prior target : targets) {
+        for (ToDoubleFunction<double[]> target : targets) {
             estimates.add(best == Double.NEGATIVE_INFINITY ? RedshiftEstimate.failed()
                     : posterior(lnLikelihood, logMass, best, target));
         }
         return estimates;
     }
 
-    private RedshiftEstimate posterior(double[] lnLikelihood, double[] logMass, double best, Prior target) {
+    private RedshiftEstimate posterior(double[] lnLikelihood, double[] logMass, double best, ToDoubleFunction<double[]> lnRatio) {
         // the prior ratio only where it can matter: the expensive part, so after the likelihood cut
         double[] lnWeight = new double[points.length];
         double[] candidate = new double[ParameterSpace.DIMENSION];
@@ -104,7 +109,7 @@ public final class BankRedshiftEstimator {
             }
             System.arraycopy(points[k], 0, candidate, 0, candidate.length);
             candidate[ParameterSpace.LOG10_MASS] = logMass[k];
-            double ratio = target == proposal ? 0.0 : target.logDensity(candidate) - proposal.logDensity(candidate);
+            double ratio = lnRatio.applyAsDouble(candidate);
             lnWeight[k] = lnLikelihood[k] + (Double.isNaN(ratio) ? Double.NEGATIVE_INFINITY : ratio);
             bestPosterior = Math.max(bestPosterior, lnWeight[k]);
         }
