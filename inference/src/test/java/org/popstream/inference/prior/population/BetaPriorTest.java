@@ -109,6 +109,48 @@ class BetaPriorTest {
         assertTrue(worst < 2e-5, "float32 ops vs double: worst relative difference " + worst);
     }
 
+    /** The MAP search and the Laplace initialisation take TF gradients of the log prior. */
+    @Test
+    void tensorFlowGradientMatchesFiniteDifferencesOfTheDoublePath() {
+        SplittableRandom random = new SplittableRandom(23);
+        int n = 20;
+        float[] flat = new float[n * 16];
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            points[i] = all.sample(random);
+            for (int d = 0; d < 16; d++) {
+                flat[i * 16 + d] = (float) points[i][d];
+            }
+        }
+        float[] gradient = new float[n * 16];
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            var theta = tf.constant(Shape.of(n, 16), DataBuffers.of(flat));
+            var sum = tf.reduceSum(all.logDensity(tf, theta), tf.constant(0));
+            var dy = tf.gradients(sum, java.util.List.of(theta)).dy(0);
+            try (TFloat32 result = (TFloat32) s.runner().fetch(dy).run().get(0)) {
+                result.copyTo(DataBuffers.of(gradient, false, false));
+            }
+        }
+        int[] checked = {ParameterSpace.LOG10_MASS, ParameterSpace.LOG10_Z, ParameterSpace.FIRST_SFR_RATIO,
+                ParameterSpace.FIRST_SFR_RATIO + 5, ParameterSpace.REDSHIFT};
+        for (int i = 0; i < n; i++) {
+            for (int d : checked) {
+                double h = 1e-4;
+                double[] up = points[i].clone();
+                double[] down = points[i].clone();
+                up[d] += h;
+                down[d] -= h;
+                if (!ANALYTIC.bounds().contains(up) || !ANALYTIC.bounds().contains(down)) {
+                    continue;
+                }
+                double numeric = (all.logDensity(up) - all.logDensity(down)) / (2 * h);
+                assertEquals(numeric, gradient[i * 16 + d], 0.02 * Math.max(1.0, Math.abs(numeric)),
+                        "∂ln p/∂θ" + d + " at point " + i);
+            }
+        }
+    }
+
     @Test
     void drawsFollowTheMarginalRedshiftDistribution() {
         SplittableRandom random = new SplittableRandom(5);
