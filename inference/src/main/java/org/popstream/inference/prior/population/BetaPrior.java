@@ -108,7 +108,8 @@ public final class BetaPrior implements Prior {
     public Operand<TFloat32> logDensity(Ops tf, Operand<TFloat32> theta) {
         Operand<TFloat32> base = analytic.logDensity(tf, theta);
         Ops scope = tf.withSubScope("population_prior");
-        Operand<org.tensorflow.types.TInt32> lastAxis = scope.constant(-1);
+        // a non-negative axis: the C++ gradient of GatherV2 slices with the axis and rejects −1
+        Operand<org.tensorflow.types.TInt32> lastAxis = scope.math.sub(scope.rank(theta), scope.constant(1));
         Operand<TFloat32> z = scope.gather(theta, scope.constant(ParameterSpace.REDSHIFT), lastAxis);
         Operand<TFloat32> mu = scope.gather(theta, scope.constant(ParameterSpace.LOG10_MASS), lastAxis);
         Operand<TFloat32> log10Z = scope.gather(theta, scope.constant(ParameterSpace.LOG10_Z), lastAxis);
