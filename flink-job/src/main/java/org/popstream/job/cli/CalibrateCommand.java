@@ -1,5 +1,6 @@
 package org.popstream.job.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +16,9 @@ import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.kafka.catalogue.Survey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code popstream calibrate}: per-band zero points (and optionally error floors) from galaxies of known redshift. */
 @Command(
@@ -27,6 +30,8 @@ import picocli.CommandLine.Option;
             "Writes band,factor,uncertainty,n_used,error_floor and prints the iteration history."
         })
 public final class CalibrateCommand implements Callable<Integer> {
+    /** Exit status when --max-iter ran out before the factors settled (the file is still written). */
+    public static final int NOT_CONVERGED = 3;
 
     @Option(names = "--input", required = true, paramLabel = "TRAIN.csv", description = "Training catalogue (CSV or FITS).")
     Path input;
@@ -71,43 +76,49 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Mixin PriorOptions prior;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        TrainingSet training = TrainingSet.read(input, Survey.COSMOS2020, specZColumn, System.err);
-        System.out.printf(Locale.ROOT, "training galaxies: %d (%d rows skipped, reasons above)%n",
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingSet training = TrainingSet.read(input, Survey.COSMOS2020, specZColumn, err);
+        out.printf(Locale.ROOT, "training galaxies: %d (%d rows skipped, reasons above)%n",
                 training.galaxies().size(), training.rejected());
         if (training.galaxies().isEmpty()) {
-            System.err.println("popstream calibrate: no usable training galaxy in " + input);
+            err.println("popstream calibrate: no usable training galaxy in " + input);
             return 1;
         }
         PhotometryModel model = PhotometryModel.load(ModelDirectory.resolve(models), CosmosBands.ALL);
         CalibrationSettings settings = new CalibrationSettings(maxIterations, tolerance, minSignalToNoise,
                 "none".equalsIgnoreCase(referenceBand) ? null : referenceBand, fitErrorFloors);
         var chosenPrior = prior.build();
-        System.out.println("prior: " + chosenPrior.description());
+        out.println("prior: " + chosenPrior.description());
         CalibrationResult result;
         try (TemplateBankFitter fitter = new TemplateBankFitter(model, chosenPrior, bankSize, seed, threads)) {
             result = new ZeroPointCalibrator(fitter, settings).calibrate(model.bandNames(), training.galaxies(),
-                    training.redshifts(), iteration -> printIteration(model.bandNames(), iteration));
+                    training.redshifts(), iteration -> printIteration(out, model.bandNames(), iteration));
         }
         ZeroPointTable.write(output, result.estimates());
-        System.out.printf(Locale.ROOT, "%s after %d iterations; wrote %s%n",
+        out.printf(Locale.ROOT, "%s after %d iterations; wrote %s%n",
                 result.converged() ? "converged" : "NOT converged (raise --max-iter)", result.history().size(), output);
-        System.out.println("band                 factor     ±        n_used  error_floor");
+        out.println("band                 factor     ±        n_used  error_floor");
         for (ZeroPointEstimate e : result.estimates()) {
-            System.out.printf(Locale.ROOT, "%-18s %9.5f %9.5f %8d %9.4f%n",
+            out.printf(Locale.ROOT, "%-18s %9.5f %9.5f %8d %9.4f%n",
                     e.band(), e.factor(), e.uncertainty(), e.nUsed(), e.errorFloor());
         }
-        return result.converged() ? 0 : 3;
+        out.flush();
+        return result.converged() ? 0 : NOT_CONVERGED;
     }
 
-    private static void printIteration(java.util.List<String> bands, CalibrationResult.Iteration iteration) {
+    private static void printIteration(PrintWriter out, java.util.List<String> bands, CalibrationResult.Iteration iteration) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "iteration %2d  max|Δ| %.5f  fitted %d  factors",
                 iteration.number(), iteration.maxChange(), iteration.galaxiesFitted()));
         double[] f = iteration.factors();
         for (int b = 0; b < f.length; b++) {
             line.append(String.format(Locale.ROOT, " %s=%.4f", bands.get(b), f[b]));
         }
-        System.out.println(line);
+        out.println(line);
+        out.flush();
     }
 }

@@ -94,7 +94,7 @@ public final class CrossValidationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(outputDir);
-        TrainingSet all = TrainingSet.read(input, Survey.COSMOS2020, "spec_z", System.err);
+        TrainingSet all = TrainingSet.read(input, Survey.COSMOS2020, "spec_z", new PrintWriter(System.err, true));
         int[] order = IntStream.range(0, all.galaxies().size()).toArray();
         SplittableRandom random = new SplittableRandom(splitSeed);
         for (int i = order.length - 1; i > 0; i--) {

@@ -1,7 +1,7 @@
 package org.popstream.job.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.popstream.kafka.catalogue.Survey;
  */
 record TrainingSet(List<GalaxyPhotometry> galaxies, double[] redshifts, int rejected) {
 
-    static TrainingSet read(Path file, Survey survey, String specZColumn, PrintStream report)
+    static TrainingSet read(Path file, Survey survey, String specZColumn, PrintWriter report)
             throws IOException, CatalogueFormatException {
         List<GalaxyPhotometry> galaxies = new ArrayList<>();
         List<Double> redshifts = new ArrayList<>();
