@@ -80,6 +80,10 @@ public final class CrossValidationCommand implements Callable<Integer> {
     @Option(names = "--tol", defaultValue = "5e-3", description = "Calibration tolerance (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--fit-error-floors", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fit per-band error floors with the zero points (default: ${DEFAULT-VALUE}).")
+    boolean fitErrorFloors;
+
     @Option(names = "--threads", defaultValue = "2", description = "Threads for TF and the per-galaxy estimates (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -128,7 +132,7 @@ public final class CrossValidationCommand implements Callable<Integer> {
         CalibrationResult calibration;
         try (TemplateBankFitter fitter = new TemplateBankFitter(model, analytic, calibrationBank, splitSeed, threads)) {
             calibration = new ZeroPointCalibrator(fitter, new CalibrationSettings(maxIterations, tolerance, 5.0,
-                    CalibrationSettings.DEFAULT_REFERENCE_BAND, true))
+                    CalibrationSettings.DEFAULT_REFERENCE_BAND, fitErrorFloors))
                     .calibrate(model.bandNames(), trainGalaxies, trainZ, it -> System.out.printf(Locale.ROOT,
                             "calibration iteration %d: max|Δ| %.4f%n", it.number(), it.maxChange()));
         }
@@ -214,7 +218,7 @@ public final class CrossValidationCommand implements Callable<Integer> {
             txt.println("popstream crossval: input " + input.getFileName() + ", split seed " + splitSeed + ", bank "
                     + bankSize + ", calibration bank " + calibrationBank + ", calibration "
                     + (calibration.converged() ? "converged" : "NOT converged") + " after " + calibration.history().size()
-                    + " iterations");
+                    + " iterations" + (fitErrorFloors ? ", error floors fitted" : ", no error floors"));
             txt.println(header());
             for (Run run : runs) {
                 PhotozMetrics m = run.metrics();
