@@ -80,8 +80,7 @@ public final class CrossValidationCommand implements Callable<Integer> {
     @Option(names = "--tol", defaultValue = "5e-3", description = "Calibration tolerance (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--fit-error-floors", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Fit per-band error floors with the zero points (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fit-error-floors", description = "Also fit per-band error floors with the zero points.")
     boolean fitErrorFloors;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads for TF and the per-galaxy estimates (default: ${DEFAULT-VALUE}).")
