@@ -11,14 +11,19 @@ import org.popstream.inference.posterior.InitialisationSettings;
 import org.popstream.inference.posterior.PhotometricPosterior;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.likelihood.StudentTLikelihood;
-import org.popstream.inference.prior.AnalyticPrior;
-import org.popstream.inference.prior.AnalyticPriorSettings;
+import org.popstream.inference.calibration.BandCalibration;
+import org.popstream.inference.prior.Prior;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.PopCosmosQuantities;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Model, prior and sampler options shared by {@code fit}, {@code mock} and {@code bench sampler}. */
+/**
+ * Model, prior, calibration and sampler options shared by {@code fit}, {@code mock} and {@code bench sampler}.
+ * Prior ({@code --prior}, {@code --prior-terms}, {@code --prior-mass}, {@code --zmax}) and calibration
+ * ({@code --zeropoints}, {@code --error-floor}) come from their own mixins.
+ */
 public final class FitOptions {
 
     @Option(names = "--models", paramLabel = "DIR", description = "pop-cosmos model directory (default: $POPSTREAM_MODELS, then ../shared/models/pop-cosmos).")
@@ -42,8 +47,9 @@ public final class FitOptions {
     @Option(names = "--bands", defaultValue = "all", split = ",", description = "Bands entering the likelihood, comma-separated, or 'all' (default).")
     List<String> bands;
 
-    @Option(names = "--zmax", defaultValue = "6", description = "Upper end of the uniform redshift prior (default: ${DEFAULT-VALUE}).")
-    double zmax;
+    @Mixin PriorOptions priorOptions;
+
+    @Mixin PhotometricCalibrationOptions calibrationOptions;
 
     @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -78,11 +84,12 @@ public final class FitOptions {
         SamplerSettings sampler = new SamplerSettings(walkers, steps, burn, thin, stepsPerRun, earlyStop, earlyStopFactor);
         InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps);
         FitSettings settings = new FitSettings(sampler, init, seed, threads, false, batchSize);
-        AnalyticPrior prior = new AnalyticPrior(AnalyticPriorSettings.DEFAULT.withZMax(zmax));
+        Prior prior = priorOptions.build();
         ModelDirectory directory = ModelDirectory.resolve(models);
         List<Band> bandList = bandList();
         PhotometryModel model = PhotometryModel.load(directory, bandList);
-        LikelihoodCalibration calibration = LikelihoodCalibration.none(bandList.size());
+        BandCalibration bandCalibration = calibrationOptions.resolve(model.bandNames());
+        LikelihoodCalibration calibration = new LikelihoodCalibration(bandCalibration.factors(), bandCalibration.errorFloors());
         PhotometricPosterior posterior = new PhotometricPosterior(prior, model, new StudentTLikelihood(calibration));
         return new FittingContext(settings, prior, model, posterior, calibration,
                 new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()));

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             EmulateCommand.class,
             BenchCommand.class,
             RunCommand.class,
+            CalibrateCommand.class,
+            CrossValidationCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 

@@ -1,0 +1,72 @@
+package org.popstream.job.cli;
+
+import java.util.Set;
+import org.popstream.inference.prior.AnalyticPrior;
+import org.popstream.inference.prior.AnalyticPriorSettings;
+import org.popstream.inference.prior.Prior;
+import org.popstream.inference.prior.population.BetaPrior;
+import org.popstream.inference.prior.population.MassArgument;
+import org.popstream.inference.prior.population.PopulationTerm;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Prior selection shared by {@code fit} and {@code calibrate} (a picocli mixin). */
+public final class PriorOptions {
+
+    /** Which prior family. */
+    public enum Kind { analytic, beta }
+
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    @Option(names = "--prior", paramLabel = "analytic|beta", defaultValue = "analytic",
+            description = "analytic: independent terms of science.md §4; beta: Prospector-β-style population prior "
+                    + "(docs/population-prior.md §3) with the terms of --prior-terms (default: ${DEFAULT-VALUE}).")
+    Kind kind;
+
+    @Option(names = "--prior-terms", paramLabel = "LIST", defaultValue = "zmass,mzr,sfh",
+            description = "With --prior beta: comma-separated population terms: zmass (Leja+20 mass function × "
+                    + "comoving volume), mzr (Gallazzi+05 mass–metallicity), sfh (dynamic SFH from the Behroozi+19 "
+                    + "cosmic SFR density); each replaces the matching analytic term (default: ${DEFAULT-VALUE}).")
+    String terms;
+
+    @Option(names = "--prior-mass", paramLabel = "formed|surviving", defaultValue = "formed",
+            description = "Mass passed to the population relations: formed (log10 M_formed, as Prospector-β) or "
+                    + "surviving (log10 M*, needs the stellar-mass emulator in the graph; not available yet) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mass;
+
+    @Option(names = "--zmax", paramLabel = "Z", defaultValue = "6",
+            description = "Upper end of the redshift prior; the population prior is renormalised on it (default: ${DEFAULT-VALUE}).")
+    double zMax;
+
+    public Prior build() {
+        AnalyticPriorSettings settings;
+        try {
+            settings = AnalyticPriorSettings.DEFAULT.withZMax(zMax);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--zmax: " + e.getMessage());
+        }
+        if (kind == Kind.analytic) {
+            return new AnalyticPrior(settings);
+        }
+        Set<PopulationTerm> parsed;
+        MassArgument argument;
+        try {
+            parsed = PopulationTerm.parseList(terms);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--prior-terms: " + e.getMessage());
+        }
+        try {
+            argument = MassArgument.valueOf(mass.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--prior-mass: expected formed or surviving, got '" + mass + "'");
+        }
+        try {
+            return BetaPrior.create(settings, parsed, argument);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--prior-mass " + mass + ": " + e.getMessage());
+        }
+    }
+}

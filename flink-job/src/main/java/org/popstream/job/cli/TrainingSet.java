@@ -1,0 +1,76 @@
+package org.popstream.job.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.popstream.inference.fit.GalaxyPhotometry;
+import org.popstream.inference.fit.GalaxyPhotometry.BandFlux;
+import org.popstream.kafka.catalogue.BandValue;
+import org.popstream.kafka.catalogue.CatalogueEntry;
+import org.popstream.kafka.catalogue.CatalogueFormatException;
+import org.popstream.kafka.catalogue.CatalogueReader;
+import org.popstream.kafka.catalogue.CatalogueRow;
+import org.popstream.kafka.catalogue.FluxUnit;
+import org.popstream.kafka.catalogue.RowError;
+import org.popstream.kafka.catalogue.Survey;
+
+/**
+ * Galaxies with a known redshift read from a catalogue, fluxes in nanomaggies. Rows the reader rejects
+ * and rows without a usable redshift are reported (with their line) and left out, never dropped silently.
+ */
+record TrainingSet(List<GalaxyPhotometry> galaxies, double[] redshifts, int rejected) {
+
+    static TrainingSet read(Path file, Survey survey, String specZColumn, PrintWriter report)
+            throws IOException, CatalogueFormatException {
+        List<GalaxyPhotometry> galaxies = new ArrayList<>();
+        List<Double> redshifts = new ArrayList<>();
+        int rejected = 0;
+        try (CatalogueReader reader = CatalogueReader.open(file, survey)) {
+            while (reader.hasNext()) {
+                CatalogueEntry entry = reader.next();
+                String where = file.getFileName() + " " + reader.positionName() + " " + entry.line();
+                if (entry instanceof RowError error) {
+                    report.println(where + ": skipped: " + error.reason());
+                    rejected++;
+                    continue;
+                }
+                CatalogueRow row = (CatalogueRow) entry;
+                double z = redshift(row, specZColumn);
+                if (!(z > 0) || !Double.isFinite(z)) {
+                    report.println(where + " (id " + row.id() + "): skipped: no usable " + specZColumn + " (got '"
+                            + row.attributes().getOrDefault(specZColumn, "") + "')");
+                    rejected++;
+                    continue;
+                }
+                galaxies.add(toPhotometry(row));
+                redshifts.add(z);
+            }
+        }
+        return new TrainingSet(galaxies, redshifts.stream().mapToDouble(Double::doubleValue).toArray(), rejected);
+    }
+
+    private static double redshift(CatalogueRow row, String column) {
+        String cell = row.attributes().get(column);
+        if (cell != null) {
+            try {
+                return Double.parseDouble(cell.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return "spec_z".equals(column) && row.specZ().isPresent() ? row.specZ().getAsDouble() : Double.NaN;
+    }
+
+    static GalaxyPhotometry toPhotometry(CatalogueRow row) {
+        List<BandFlux> bands = new ArrayList<>();
+        for (BandValue v : row.bands()) {
+            double error = row.unit().convert(v.error(), FluxUnit.NANOMAGGY);
+            bands.add(v.isUpperLimit()
+                    ? BandFlux.upperLimit(v.band(), row.unit().convert(v.upperLimit(), FluxUnit.NANOMAGGY), error)
+                    : BandFlux.detection(v.band(), row.unit().convert(v.flux(), FluxUnit.NANOMAGGY), error));
+        }
+        return new GalaxyPhotometry(row.id(), bands, row.attributes());
+    }
+}
