@@ -2,6 +2,7 @@ package org.popstream.job.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.popstream.inference.likelihood.Leistedt23Calibration;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
@@ -69,6 +70,13 @@ public final class FitOptions {
     @Option(names = "--no-optimise", description = "Skip the MAP optimisation: Laplace around the best bank points.")
     boolean noOptimise;
 
+    /** Photometric calibration entering the likelihood. */
+    enum Calibration { NONE, LEISTEDT23 }
+
+    @Option(names = "--calibration", defaultValue = "NONE",
+            description = "Zero points and error floors: ${COMPLETION-CANDIDATES} (LEISTEDT23 = pop-cosmos COSMOS2020 values; default: ${DEFAULT-VALUE}).")
+    Calibration calibration;
+
     List<Band> bandList() {
         return bands.size() == 1 ? CosmosBands.parse(bands.get(0)) : CosmosBands.parse(String.join(",", bands));
     }
@@ -82,7 +90,9 @@ public final class FitOptions {
         ModelDirectory directory = ModelDirectory.resolve(models);
         List<Band> bandList = bandList();
         PhotometryModel model = PhotometryModel.load(directory, bandList);
-        LikelihoodCalibration calibration = LikelihoodCalibration.none(bandList.size());
+        LikelihoodCalibration calibration = this.calibration == Calibration.LEISTEDT23
+                ? Leistedt23Calibration.forBands(model.bandNames())
+                : LikelihoodCalibration.none(bandList.size());
         PhotometricPosterior posterior = new PhotometricPosterior(prior, model, new StudentTLikelihood(calibration));
         return new FittingContext(settings, prior, model, posterior, calibration,
                 new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()));
