@@ -2,6 +2,7 @@ package org.popstream.job.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.popstream.inference.likelihood.Leistedt23Calibration;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
@@ -75,6 +76,25 @@ public final class FitOptions {
     @Option(names = "--no-optimise", description = "Skip the MAP optimisation: Laplace around the best bank points.")
     boolean noOptimise;
 
+    /** Photometric calibration entering the likelihood. */
+    enum Calibration { NONE, LEISTEDT23 }
+
+    @Option(names = "--calibration", defaultValue = "NONE",
+            description = "Zero points and error floors: ${COMPLETION-CANDIDATES} (LEISTEDT23 = pop-cosmos COSMOS2020 values; default: ${DEFAULT-VALUE}).")
+    Calibration calibration;
+
+    /** --calibration LEISTEDT23 (published values) or --zeropoints/--error-floor (our own calibration), not both. */
+    private LikelihoodCalibration calibrationFor(List<String> bandNames) {
+        if (calibration == Calibration.LEISTEDT23) {
+            if (calibrationOptions.isGiven()) {
+                throw calibrationOptions.conflict("--calibration LEISTEDT23 cannot be combined with --zeropoints or --error-floor");
+            }
+            return Leistedt23Calibration.forBands(bandNames);
+        }
+        BandCalibration own = calibrationOptions.resolve(bandNames);
+        return new LikelihoodCalibration(own.factors(), own.errorFloors());
+    }
+
     List<Band> bandList() {
         return bands.size() == 1 ? CosmosBands.parse(bands.get(0)) : CosmosBands.parse(String.join(",", bands));
     }
@@ -88,8 +108,7 @@ public final class FitOptions {
         ModelDirectory directory = ModelDirectory.resolve(models);
         List<Band> bandList = bandList();
         PhotometryModel model = PhotometryModel.load(directory, bandList);
-        BandCalibration bandCalibration = calibrationOptions.resolve(model.bandNames());
-        LikelihoodCalibration calibration = new LikelihoodCalibration(bandCalibration.factors(), bandCalibration.errorFloors());
+        LikelihoodCalibration calibration = calibrationFor(model.bandNames());
         PhotometricPosterior posterior = new PhotometricPosterior(prior, model, new StudentTLikelihood(calibration));
         return new FittingContext(settings, prior, model, posterior, calibration,
                 new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()));

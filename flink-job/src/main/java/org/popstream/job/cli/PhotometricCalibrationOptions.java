@@ -25,6 +25,16 @@ public final class PhotometricCalibrationOptions {
                     + "band and error_floor columns. Overrides floors in --zeropoints.")
     String errorFloor;
 
+    /** Whether either option was given. */
+    public boolean isGiven() {
+        return zeroPoints != null || errorFloor != null;
+    }
+
+    /** A usage error naming the conflict, reported like picocli's own. */
+    public ParameterException conflict(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
     /** The calibration for the model's bands; no options → identity. */
     public BandCalibration resolve(List<String> bands) {
         try {
