@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Streaming Bayesian SED fitting of galaxy photometry (pop-cosmos method).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EmulateCommand.class,
+            BenchCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 

@@ -1,15 +1,19 @@
 package org.popstream.inference.emulator;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.PhotulatorWeights;
 
 /**
  * The photometry emulators evaluated in plain Java double precision: the reference the TensorFlow
  * float32 graph is tested against, and the {@code --precision double} path of {@code emulate}.
- * Stateless apart from the weights, so it is safe to share between threads.
+ * Stateless apart from the weights, so it is safe to share between threads; a batch is split
+ * into row blocks evaluated on the common fork-join pool.
  */
 public final class JavaPhotometryEmulator implements PhotometryEmulator {
+
+    private static final int BLOCK_ROWS = 64;
 
     private final List<Band> bands;
     private final Network[] networks;
@@ -31,13 +35,18 @@ public final class JavaPhotometryEmulator implements PhotometryEmulator {
         }
         int nb = networks.length;
         double[] out = new double[rows * nb];
-        double[] a = new double[PhotulatorWeights.HIDDEN];
-        double[] b = new double[PhotulatorWeights.HIDDEN];
-        for (int row = 0; row < rows; row++) {
+        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        // rows are independent: blocks run on the common fork-join pool
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            double[] a = new double[PhotulatorWeights.HIDDEN];
+            double[] b = new double[PhotulatorWeights.HIDDEN];
+            // band-major within a block: one band's weights stay in cache across the block's rows
             for (int k = 0; k < nb; k++) {
-                out[row * nb + k] = networks[k].forward(inputs, row * EmulatorInputs.COUNT, a, b);
+                for (int row = block * BLOCK_ROWS; row < Math.min(rows, (block + 1) * BLOCK_ROWS); row++) {
+                    out[row * nb + k] = networks[k].forward(inputs, row * EmulatorInputs.COUNT, a, b);
+                }
             }
-        }
+        });
         return out;
     }
 

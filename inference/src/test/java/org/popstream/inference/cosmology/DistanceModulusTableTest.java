@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -51,8 +52,8 @@ class DistanceModulusTableTest {
             Ops tf = Ops.create(g);
             var zIn = tf.constant(Shape.of(z.length), DataBuffers.of(zf));
             var mu = table.distanceModulus(tf, zIn);
-            try (TFloat32 result = (TFloat32) s.runner().fetch(mu).run().get(0)) {
-                result.copyTo(DataBuffers.of(out, false, false));
+            try (Result result = s.runner().fetch(mu).run()) {
+                ((TFloat32) result.get(0)).copyTo(DataBuffers.of(out, false, false));
             }
         }
         double worst = 0;

@@ -24,6 +24,15 @@ class FlatLambdaCdmGoldenTest {
         }
     }
 
+    @Test
+    void ageTableInterpolatesWithin1e5Gyr() {
+        CosmicAgeTable table = CosmicAgeTable.planck18();
+        for (double z = 0.0005; z < 7; z += 0.0731) {
+            // mid-cell points are where linear interpolation errs most
+            assertEquals(planck18.ageGyr(z), table.ageGyr(z), 1e-5, "z=" + z);
+        }
+    }
+
     private static void assertRelative(double expected, double actual, String what) {
         assertEquals(expected, actual, 1e-6 * Math.abs(expected), what);
     }

@@ -115,6 +115,15 @@ class TorchArchiveTest {
     }
 
     @Test
+    void wrongTensorShapeNamesFileAndTensor() {
+        Path file = MODELS.resolve("stellar_mass_emulator.pt");
+        ModelTensor weight = TorchArchive.loadModule(file).tensor("0.weight");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> weight.requireShape(file, "0.weight", 16, 128));
+        assertTrue(e.getMessage().contains("stellar_mass_emulator.pt") && e.getMessage().contains("0.weight")
+                && e.getMessage().contains("[128, 16]"), e.getMessage());
+    }
+
+    @Test
     void unknownBandIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CosmosBands.parse("hsc_g,hsc_q"));
         assertTrue(e.getMessage().contains("'hsc_q'"));
