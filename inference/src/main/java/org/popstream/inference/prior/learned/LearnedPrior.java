@@ -2,6 +2,7 @@ package org.popstream.inference.prior.learned;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -116,7 +117,9 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         Operand<TInt32> lastAxis = scope.constant(-1);
         Operand<TBool> inside = scope.reduceAll(scope.math.logicalAnd(
                 scope.math.greaterEqual(theta, scope.constant(lo)), scope.math.lessEqual(theta, scope.constant(hi))), lastAxis);
-        return scope.select(inside, density, scope.fill(leading, scope.constant(Float.NEGATIVE_INFINITY)));
+        // a box edge lies at infinity in probit coordinates (float32 θ rounds onto it near the edge): density 0
+        Operand<TBool> defined = scope.math.logicalAnd(inside, scope.math.isFinite(density));
+        return scope.select(defined, density, scope.fill(leading, scope.constant(Float.NEGATIVE_INFINITY)));
     }
 
     @Override
@@ -125,8 +128,8 @@ public final class LearnedPrior implements Prior, AutoCloseable {
     }
 
     /**
-     * Double-precision log-densities of many points in one batched adaptive solve (−∞ outside the box,
-     * NaN where the solver failed).
+     * Double-precision log-densities of many points in one batched adaptive solve: −∞ outside the box and
+     * on its edges where the probit mapping sends a coordinate to infinity; NaN where the solver failed.
      */
     public double[] logDensities(double[][] thetas) {
         double[] out = new double[thetas.length];
@@ -134,9 +137,9 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         List<double[]> points = new ArrayList<>();
         List<Double> jacobians = new ArrayList<>();
         for (int i = 0; i < thetas.length; i++) {
-            if (bounds.contains(thetas[i])) {
+            double[] x = bounds.contains(thetas[i]) ? coordinates.toModel(thetas[i]) : null;
+            if (x != null && Arrays.stream(x).allMatch(Double::isFinite)) {
                 insideRows.add(i);
-                double[] x = coordinates.toModel(thetas[i]);
                 points.add(x);
                 jacobians.add(coordinates.logJacobian(thetas[i], x));
             } else {
@@ -179,7 +182,8 @@ public final class LearnedPrior implements Prior, AutoCloseable {
             for (int r = 0; r < batch && kept.size() < count; r++) {
                 if (result.failures()[r] == null) {
                     double[] theta = coordinates.fromModel(result.samples()[r]);
-                    if (bounds.contains(theta)) {
+                    // a draw far out in a probit coordinate rounds onto the box edge, where the density is 0
+                    if (bounds.contains(theta) && Arrays.stream(coordinates.toModel(theta)).allMatch(Double::isFinite)) {
                         kept.add(theta);
                     }
                 }

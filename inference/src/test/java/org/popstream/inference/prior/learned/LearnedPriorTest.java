@@ -80,6 +80,9 @@ class LearnedPriorTest {
         points[thetas.length][15] = 6.5; // z beyond the box
         double[] reference = prior.logDensities(points);
         assertEquals(Double.NEGATIVE_INFINITY, reference[thetas.length]);
+        double[] onEdge = thetas[1].clone();
+        onEdge[2] = 5.0; // logsfr_ratio1 on its upper bound: u = +∞ in probit coordinates
+        assertEquals(Double.NEGATIVE_INFINITY, prior.logDensity(onEdge));
 
         float[] flat = new float[points.length * 16];
         for (int i = 0; i < points.length; i++) {
