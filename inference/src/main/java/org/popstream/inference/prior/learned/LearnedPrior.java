@@ -101,13 +101,12 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         Ops scope = tf.withSubScope("learned_prior");
         Operand<TInt32> shape = scope.shape(theta);
         Operand<TInt32> leading = scope.slice(shape, scope.constant(new int[] {0}), scope.constant(new int[] {rank - 1}));
-        Operand<TFloat32> x = coordinates.toModel(scope, theta);
-        Operand<TFloat64> rows = scope.dtypes.cast(
-                scope.reshape(x, scope.constant(new int[] {-1, ParameterSpace.DIMENSION})), TFloat64.class);
+        Operand<TFloat64> x = coordinates.toModel(scope, theta);
+        Operand<TFloat64> rows = scope.reshape(x, scope.constant(new int[] {-1, ParameterSpace.DIMENSION}));
         Operand<TFloat64> logp = FixedGridLogDensityOps.logDensity(graph, scope, loaded.model(),
                 FixedGrid.forSde(loaded.model().sde(), settings.graphSteps()), rows, null);
-        Operand<TFloat32> density = scope.math.add(
-                scope.reshape(scope.dtypes.cast(logp, TFloat32.class), leading), coordinates.logJacobian(scope, x));
+        Operand<TFloat32> density = scope.dtypes.cast(
+                scope.math.add(scope.reshape(logp, leading), coordinates.logJacobian(scope, x)), TFloat32.class);
         float[] lo = new float[bounds.dimension()];
         float[] hi = new float[bounds.dimension()];
         for (int d = 0; d < lo.length; d++) {

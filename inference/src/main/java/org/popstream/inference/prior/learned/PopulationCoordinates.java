@@ -8,6 +8,7 @@ import org.popstream.inference.prior.ParameterSpace;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -88,21 +89,26 @@ public final class PopulationCoordinates {
         return sum;
     }
 
-    /** θ → x as float32 ops on the last axis of any shape [..., 16]. */
-    public Operand<TFloat32> toModel(Ops tf, Operand<TFloat32> theta) {
+    /**
+     * θ → x as ops on the last axis of any shape [..., 16]: float32 θ in (the sampler's precision), float64
+     * x out. The probit is taken in float64, because deep in its tails a float32 Φ⁻¹ moves u enough to
+     * change the model's log-density by several units.
+     */
+    public Operand<TFloat64> toModel(Ops tf, Operand<TFloat32> theta) {
         Operand<TInt32> lastAxis = tf.constant(-1);
-        Operand<TFloat32> mass = tf.gather(theta, tf.constant(MASS), lastAxis);
+        Operand<TFloat64> wide = tf.dtypes.cast(theta, TFloat64.class);
         Operand<TFloat32> z = tf.gather(theta, tf.constant(Z), lastAxis);
-        Operand<TFloat32> n = tf.math.sub(distanceModulus.distanceModulus(tf, z), tf.math.mul(tf.constant(2.5f), mass));
+        Operand<TFloat64> n = tf.math.sub(tf.dtypes.cast(distanceModulus.distanceModulus(tf, z), TFloat64.class),
+                tf.math.mul(tf.constant(2.5), tf.gather(wide, tf.constant(MASS), lastAxis)));
         int[] rest = new int[ParameterSpace.DIMENSION - 1];
-        float[] lower = new float[rest.length];
-        float[] width = new float[rest.length];
+        double[] lower = new double[rest.length];
+        double[] width = new double[rest.length];
         for (int i = 0; i < rest.length; i++) {
             rest[i] = i + 1;
-            lower[i] = (float) box.lower(i + 1);
-            width[i] = (float) box.width(i + 1);
+            lower[i] = box.lower(i + 1);
+            width[i] = box.width(i + 1);
         }
-        Operand<TFloat32> others = tf.gather(theta, tf.constant(rest), lastAxis);
+        Operand<TFloat64> others = tf.gather(wide, tf.constant(rest), lastAxis);
         if (mapping == BoundedParameterMapping.PROBIT) {
             others = tf.math.ndtri(tf.math.div(tf.math.sub(others, tf.constant(lower)), tf.constant(width)));
         }
@@ -110,10 +116,10 @@ public final class PopulationCoordinates {
     }
 
     /** log|det ∂x/∂θ| as ops; {@code x} is the output of {@link #toModel(Ops, Operand)}. */
-    public Operand<TFloat32> logJacobian(Ops tf, Operand<TFloat32> x) {
+    public Operand<TFloat64> logJacobian(Ops tf, Operand<TFloat64> x) {
         double constant = LOG_2_5;
         if (mapping == BoundedParameterMapping.IDENTITY) {
-            return tf.constant((float) constant);
+            return tf.constant(constant);
         }
         int[] rest = new int[ParameterSpace.DIMENSION - 1];
         for (int i = 0; i < rest.length; i++) {
@@ -121,8 +127,7 @@ public final class PopulationCoordinates {
             constant += -Math.log(box.width(i + 1)) + HALF_LOG_TWO_PI;
         }
         Operand<TInt32> lastAxis = tf.constant(-1);
-        Operand<TFloat32> u = tf.gather(x, tf.constant(rest), lastAxis);
-        return tf.math.add(tf.constant((float) constant),
-                tf.math.mul(tf.constant(0.5f), tf.reduceSum(tf.math.square(u), lastAxis)));
+        Operand<TFloat64> u = tf.gather(x, tf.constant(rest), lastAxis);
+        return tf.math.add(tf.constant(constant), tf.math.mul(tf.constant(0.5), tf.reduceSum(tf.math.square(u), lastAxis)));
     }
 }

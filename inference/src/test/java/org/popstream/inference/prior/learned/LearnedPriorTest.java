@@ -74,6 +74,12 @@ class LearnedPriorTest {
     @Test
     void graphPathAgreesWithTheDoublePathAndIsMinusInfinityOutsideTheBox() {
         double[][] thetas = prior.sampleBank(6, new SplittableRandom(7));
+        for (double[] theta : thetas) {
+            for (int j = 0; j < 16; j++) {
+                // the graph sees float32 θ; deep in a probit tail that rounding alone moves log p by ~1e-2
+                theta[j] = (float) theta[j];
+            }
+        }
         double[][] points = new double[thetas.length + 1][];
         System.arraycopy(thetas, 0, points, 0, thetas.length);
         points[thetas.length] = thetas[0].clone();
@@ -101,8 +107,8 @@ class LearnedPriorTest {
                 ((TFloat32) result.get(0)).copyTo(DataBuffers.of(out, false, false));
             }
             for (int i = 0; i < thetas.length; i++) {
-                // 128 RK4 steps: ≤ 3.2e-3 on the golden rows; float32 inputs add ~1e-4
-                assertEquals(reference[i], out[i], 1e-2, "point " + i);
+                // 128 RK4 steps: ≤ 3.2e-3 on the golden rows, ≤ 4.5e-4 on 128 prior draws (bench prior)
+                assertEquals(reference[i], out[i], 5e-3, "point " + i);
             }
             assertEquals(Float.NEGATIVE_INFINITY, out[thetas.length]);
         }
