@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Streaming Bayesian SED fitting of galaxy photometry (pop-cosmos method).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BrokerCommand.class,
+            FitCommand.class,
+            MockCommand.class,
             EmulateCommand.class,
             BenchCommand.class,
         })

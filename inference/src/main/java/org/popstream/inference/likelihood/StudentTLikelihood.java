@@ -53,7 +53,7 @@ public final class StudentTLikelihood {
         Operand<TFloat32> perBand = tf.math.add(
                 tf.select(mask(tf, obs.detected(), detectedTerm), detectedTerm, zeros),
                 tf.select(mask(tf, obs.upperLimited(), limitTerm), limitTerm, zeros));
-        return tf.reduceSum(perBand, tf.constant(-1));
+        return tf.reduceSum(perBand, tf.math.sub(tf.rank(perBand), tf.constant(1)));
     }
 
     /** Selecting (rather than multiplying by 0/1) keeps a masked −∞ from turning into NaN. */

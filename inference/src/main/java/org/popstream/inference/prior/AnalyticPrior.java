@@ -56,7 +56,8 @@ public final class AnalyticPrior implements Prior {
     @Override
     public Operand<TFloat32> logDensity(Ops tf, Operand<TFloat32> theta) {
         Operand<TFloat32> sum = null;
-        Operand<org.tensorflow.types.TInt32> lastAxis = tf.constant(-1);
+        // a non-negative axis: TF's C++ gradients of Gather/Concat mishandle negative ones
+        Operand<org.tensorflow.types.TInt32> lastAxis = tf.math.sub(tf.rank(theta), tf.constant(1));
         for (int d = 0; d < marginals.size(); d++) {
             Operand<TFloat32> column = tf.gather(theta, tf.constant(d), lastAxis);
             Operand<TFloat32> term = marginals.get(d).logDensity(tf, column);
