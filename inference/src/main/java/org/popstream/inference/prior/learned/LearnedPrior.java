@@ -23,7 +23,10 @@ import org.popstream.inference.prior.Prior;
 import org.tensorflow.ExecutionEnvironment;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.AssignVariableOp;
+import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -101,7 +104,7 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         Ops scope = tf.withSubScope("learned_prior");
         Operand<TInt32> shape = scope.shape(theta);
         Operand<TInt32> leading = scope.slice(shape, scope.constant(new int[] {0}), scope.constant(new int[] {rank - 1}));
-        Operand<TFloat64> x = coordinates.toModel(scope, theta);
+        Operand<TFloat64> x = coordinates.toModel(scope, detached(scope, theta));
         Operand<TFloat64> rows = scope.reshape(x, scope.constant(new int[] {-1, ParameterSpace.DIMENSION}));
         Operand<TFloat64> logp = FixedGridLogDensityOps.logDensity(graph, scope, loaded.model(),
                 FixedGrid.forSde(loaded.model().sde(), settings.graphSteps()), rows, null);
@@ -119,6 +122,19 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         // a box edge lies at infinity in probit coordinates (float32 θ rounds onto it near the edge): density 0
         Operand<TBool> defined = scope.math.logicalAnd(inside, scope.math.isFinite(density));
         return scope.select(defined, density, scope.fill(leading, scope.constant(Float.NEGATIVE_INFINITY)));
+    }
+
+    /**
+     * θ's value without a data edge back to θ: written to a resource variable and read back after the
+     * write (a control edge). TensorFlow's C++ gradient builder cannot differentiate the ODE's while loop
+     * (it aborts the process), and it follows data edges only, so gradients of a posterior that contains
+     * this prior are taken as if the learned prior were constant: the MAP search sees the likelihood and the
+     * box, the sampler sees the full learned density.
+     */
+    private static Operand<TFloat32> detached(Ops tf, Operand<TFloat32> theta) {
+        VarHandleOp holder = tf.varHandleOp(TFloat32.class, Shape.unknown());
+        AssignVariableOp write = tf.assignVariableOp(holder, tf.stopGradient(theta), AssignVariableOp.validateShape(false));
+        return tf.withControlDependencies(List.of(write)).readVariableOp(holder, TFloat32.class);
     }
 
     @Override

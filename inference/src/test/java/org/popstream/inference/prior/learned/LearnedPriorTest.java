@@ -114,6 +114,37 @@ class LearnedPriorTest {
         }
     }
 
+    /**
+     * TensorFlow's C++ gradient builder aborts the JVM on the ODE's while loop; the prior must let a
+     * posterior's gradient be built (the MAP search does) and contribute nothing to it.
+     */
+    @Test
+    void gradientsThroughAGraphWithThePriorCanBeBuiltAndIgnoreIt() {
+        double[][] thetas = prior.sampleBank(2, new SplittableRandom(3));
+        try (Graph graph = new Graph(); Session session = new Session(graph);
+                TFloat32 input = TFloat32.tensorOf(Shape.of(1, 2, 16))) {
+            Ops tf = Ops.create(graph);
+            var theta = tf.placeholder(TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(-1, 2, 16)));
+            Operand<TFloat32> logp = prior.logDensity(tf, theta);
+            Operand<TFloat32> y = tf.reduceSum(tf.math.add(logp, tf.reduceSum(tf.math.square(theta), tf.constant(-1))),
+                    tf.constant(new int[] {0, 1}));
+            Operand<TFloat32> gradient = tf.gradients(y, List.of(theta)).<TFloat32>dy(0);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 16; j++) {
+                    input.setFloat((float) thetas[i][j], 0, i, j);
+                }
+            }
+            try (var result = session.runner().feed(theta, input).fetch(gradient).fetch(logp).run()) {
+                for (int i = 0; i < 2; i++) {
+                    for (int j = 0; j < 16; j++) {
+                        assertEquals(2 * input.getFloat(0, i, j), ((TFloat32) result.get(0)).getFloat(0, i, j), 0f);
+                    }
+                    assertTrue(Float.isFinite(((TFloat32) result.get(1)).getFloat(0, i)), "prior value of point " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void samplesAreInsideTheBoxAndReproducibleFromTheSeed() {
         double[][] a = prior.sampleBank(8, new SplittableRandom(11));
