@@ -104,7 +104,8 @@ public final class FixedGridLogDensityOps {
                         out[3] = ops.identity(condition).asOutput();
                     }
                 },
-                "diffusion_log_density_rk4");
+                // a while loop's frame name must be unique in the graph (the sampler adds one per unrolled step)
+                scope.scope().makeOpName("rk4_loop"));
 
         Operand<TFloat64> z = input(end[1], TFloat64.class);
         Operand<TFloat64> delta = input(end[2], TFloat64.class);

@@ -126,6 +126,7 @@ class LearnedPriorTest {
             Ops tf = Ops.create(graph);
             var theta = tf.placeholder(TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(-1, 2, 16)));
             Operand<TFloat32> logp = prior.logDensity(tf, theta);
+            prior.logDensity(tf, theta); // a second copy in the same graph, as the sampler's unrolled steps add
             Operand<TFloat32> y = tf.reduceSum(tf.math.add(logp, tf.reduceSum(tf.math.square(theta), tf.constant(-1))),
                     tf.constant(new int[] {0, 1}));
             Operand<TFloat32> gradient = tf.gradients(y, List.of(theta)).<TFloat32>dy(0);
