@@ -1,6 +1,7 @@
 package org.popstream.job.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.popstream.kafka.results.PosteriorCsvFormat;
 import org.popstream.kafka.results.SamplesCsvFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popstream fit}: the inference core as a batch command, without Kafka or Flink — backfills,
@@ -60,10 +63,17 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     FitOptions fit;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Exit status when some rows were malformed and skipped (the others were fitted). */
+    public static final int ROWS_SKIPPED = 1;
+
     @Override
     public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
         if (batch < 1) {
-            System.err.println("popstream fit: --batch must be >= 1, got " + batch);
+            err.println("popstream fit: --batch must be >= 1, got " + batch);
             return 2;
         }
         List<CatalogueRow> rows = new ArrayList<>();
@@ -75,19 +85,19 @@ public final class FitCommand implements Callable<Integer> {
                 CatalogueEntry entry = reader.next();
                 if (entry instanceof RowError error) {
                     rejected++;
-                    System.err.printf("popstream fit: %s: %s %d%s: %s (skipped)%n", input, reader.positionName(),
+                    err.printf("popstream fit: %s: %s %d%s: %s (skipped)%n", input, reader.positionName(),
                             error.line(), error.id() == null ? "" : " (id " + error.id() + ")", error.reason());
                 } else {
                     rows.add((CatalogueRow) entry);
                 }
             }
         } catch (CatalogueFormatException e) {
-            System.err.println("popstream fit: " + e.getMessage());
+            err.println("popstream fit: " + e.getMessage());
             return 2;
         }
         List<GalaxyPhotometry> galaxies = rows.stream().map(CatalogueRows::toPhotometry).toList();
         List<String> attributes = attributeColumns(header, rows);
-        System.err.printf("popstream fit: %d galaxies to fit, %d malformed rows skipped%n", galaxies.size(), rejected);
+        err.printf("popstream fit: %d galaxies to fit, %d malformed rows skipped%n", galaxies.size(), rejected);
 
         FittingContext context = fit.open();
         long total = (long) galaxies.size() * context.settings().sampler().steps();
@@ -123,9 +133,10 @@ public final class FitCommand implements Callable<Integer> {
                 samplesCsv.close();
             }
         }
-        System.err.printf("popstream fit: wrote %s (%d galaxies)%s%n", output, galaxies.size(),
+        err.printf("popstream fit: wrote %s (%d galaxies)%s%n", output, galaxies.size(),
                 samples == null ? "" : " and " + samples);
-        return 0;
+        err.flush();
+        return rejected > 0 ? ROWS_SKIPPED : 0;
     }
 
     /** Non-band columns in catalogue order (only those some row actually fills). */

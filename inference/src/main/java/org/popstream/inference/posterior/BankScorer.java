@@ -31,7 +31,10 @@ final class BankScorer {
         this.calibration = calibration;
     }
 
-    List<Candidate> best(ObservedPhotometry obs, int galaxy, int count) {
+    /** Every bank point's log posterior for one galaxy, with its profiled log10 mass. */
+    record Scores(double[] logPosterior, double[] logMass) {}
+
+    Scores score(ObservedPhotometry obs, int galaxy) {
         int nb = obs.bands();
         Bounds bounds = prior.bounds();
         double massLo = bounds.lower(ParameterSpace.LOG10_MASS);
@@ -72,13 +75,27 @@ final class BankScorer {
             scores[j] = lnL + prior.logDensity(theta);
             masses[j] = logMass;
         }
+        return new Scores(scores, masses);
+    }
+
+    /** The best {@code count} bank points for one galaxy (see {@link #best(Scores, int)}). */
+    List<Candidate> best(ObservedPhotometry obs, int galaxy, int count) {
+        return best(score(obs, galaxy), count);
+    }
+
+    List<Candidate> best(Scores s, int count) {
+        double[] scores = s.logPosterior();
+        double[] masses = s.logMass();
         Integer[] order = new Integer[scores.length];
         for (int j = 0; j < order.length; j++) {
             order[j] = j;
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(finiteOrMin(scores[b]), finiteOrMin(scores[a])));
         List<Candidate> picked = new ArrayList<>();
-        for (int k = 0; k < order.length && picked.size() < count; k++) {
+        // half the starts at distinct redshifts (Lyman/Balmer-break confusion at low S/N), the rest
+        // the best remaining shapes whatever their redshift (SFH/dust modes at high S/N)
+        int byRedshift = (count + 1) / 2;
+        for (int k = 0; k < order.length && picked.size() < byRedshift; k++) {
             int j = order[k];
             double z = bank.points()[j][ParameterSpace.REDSHIFT];
             boolean distinct = picked.stream().allMatch(c ->
@@ -88,12 +105,53 @@ final class BankScorer {
             }
         }
         for (int k = 0; k < order.length && picked.size() < count; k++) {
-            int j = order[k]; // not enough distinct redshifts: fill with the next best shapes
+            int j = order[k];
             if (picked.stream().noneMatch(c -> c.theta()[ParameterSpace.REDSHIFT] == bank.points()[j][ParameterSpace.REDSHIFT])) {
                 picked.add(candidate(j, masses[j], scores[j]));
             }
         }
         return picked;
+    }
+
+    /**
+     * Draws {@code count} bank points in proportion to their posterior weight (systematic
+     * resampling), or returns an empty list when the weights are too concentrated for that (effective
+     * sample size below {@code minEss}): the posterior is then narrower than the bank resolves.
+     */
+    List<double[]> resample(Scores s, int count, double minEss, java.util.random.RandomGenerator random) {
+        double[] lp = s.logPosterior();
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : lp) {
+            max = Math.max(max, Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v);
+        }
+        if (!Double.isFinite(max)) {
+            return List.of();
+        }
+        double[] w = new double[lp.length];
+        double sum = 0;
+        double sum2 = 0;
+        for (int j = 0; j < w.length; j++) {
+            w[j] = Double.isNaN(lp[j]) ? 0 : Math.exp(lp[j] - max);
+            sum += w[j];
+            sum2 += w[j] * w[j];
+        }
+        if (sum * sum / sum2 < minEss) {
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>(count);
+        double u = random.nextDouble() / count;
+        double cumulative = 0;
+        int j = 0;
+        for (int k = 0; k < count; k++) {
+            double target = (u + (double) k / count) * sum;
+            while (j < w.length - 1 && cumulative + w[j] < target) {
+                cumulative += w[j++];
+            }
+            double[] theta = bank.points()[j].clone();
+            theta[ParameterSpace.LOG10_MASS] = s.logMass()[j];
+            out.add(theta);
+        }
+        return out;
     }
 
     private Candidate candidate(int j, double logMass, double score) {

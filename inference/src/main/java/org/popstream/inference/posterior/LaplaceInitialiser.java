@@ -26,6 +26,8 @@ import org.popstream.inference.sampler.GalaxyRandomStream;
  *   <li>walkers from the Laplace mixture Σ_m w_m N(MAP_m, H_m⁻¹), w_m ∝ p(MAP_m) |H_m⁻¹|^½,
  *       reflected into the bounds.</li>
  * </ol>
+ * When the posterior is broad enough for the bank to resolve it (importance ESS ≥ 2 per walker),
+ * walkers are instead the bank resampled by posterior weight (science.md §5, multimodality trap).
  * An isotropic ball is never used: at high S/N it misses the posterior's tiny correlated core.
  * Directions the data do not constrain are capped at {@link #MAX_SIGMA_FRACTION} of the prior range.
  * All random draws come from each galaxy's own stream, so a galaxy's start does not depend on its batch.
@@ -33,6 +35,12 @@ import org.popstream.inference.sampler.GalaxyRandomStream;
 public final class LaplaceInitialiser implements AutoCloseable {
 
     static final double MAX_SIGMA_FRACTION = 0.2;
+    /**
+     * Broad posteriors (low S/N) start from the bank itself, resampled by posterior weight, when its
+     * importance weights have an effective sample size of at least this many per walker: every mode
+     * then gets walkers in proportion to its mass, which a few Laplace Gaussians cannot promise.
+     */
+    static final double BANK_ESS_PER_WALKER = 2;
     /** Damped Newton iterations after Adam (each with a fresh Hessian). */
     static final int NEWTON_ITERATIONS = 4;
     /** Modes whose Laplace weight is below this share of the best are dropped. */
@@ -62,8 +70,12 @@ public final class LaplaceInitialiser implements AutoCloseable {
         int dim = ParameterSpace.DIMENSION;
         int starts = settings.starts();
         float[] start = new float[starts * g * dim];
+        List<List<double[]>> resampled = new ArrayList<>();
         for (int i = 0; i < g; i++) {
-            List<BankScorer.Candidate> best = scorer.best(obs, i, starts);
+            BankScorer.Scores scores = scorer.score(obs, i);
+            resampled.add(scorer.resample(scores, walkers, BANK_ESS_PER_WALKER * walkers,
+                    GalaxyRandomStream.of(seed, ids.get(i), "bank").generator()));
+            List<BankScorer.Candidate> best = scorer.best(scores, starts);
             for (int m = 0; m < starts; m++) {
                 double[] theta = best.get(Math.min(m, best.size() - 1)).theta();
                 for (int d = 0; d < dim; d++) {
@@ -118,8 +130,9 @@ public final class LaplaceInitialiser implements AutoCloseable {
                 }
                 modes.add(laplace(c, 0, new double[dim][dim]));
             }
-            double[][] walkersOfGalaxy = drawWalkers(distinct(modes), walkers,
-                    GalaxyRandomStream.of(seed, ids.get(i), "init").generator());
+            double[][] walkersOfGalaxy = resampled.get(i).isEmpty()
+                    ? drawWalkers(distinct(modes), walkers, GalaxyRandomStream.of(seed, ids.get(i), "init").generator())
+                    : resampled.get(i).toArray(new double[0][]);
             for (int w = 0; w < walkers; w++) {
                 for (int d = 0; d < dim; d++) {
                     ensemble[(w * g + i) * dim + d] = (float) walkersOfGalaxy[w][d];
@@ -280,21 +293,38 @@ public final class LaplaceInitialiser implements AutoCloseable {
         return new Mode(centre, logPosterior, cov, logPosterior + 0.5 * logDet);
     }
 
-    /** Drops modes that converged onto a better one (same redshift within the distinctness tolerance). */
+    /**
+     * Drops modes that converged onto a better one: a centre within 3σ (Mahalanobis, in the better
+     * mode's covariance) of a kept centre is the same mode. Starts that share a redshift but differ
+     * in star-formation history stay separate modes.
+     */
     private static List<Mode> distinct(List<Mode> modes) {
         List<Mode> sorted = new ArrayList<>(modes);
         sorted.sort((a, b) -> Double.compare(b.logWeight(), a.logWeight()));
         List<Mode> kept = new ArrayList<>();
         double best = sorted.get(0).logWeight();
         for (Mode m : sorted) {
-            double z = m.centre()[ParameterSpace.REDSHIFT];
-            boolean duplicate = kept.stream().anyMatch(k ->
-                    Math.abs(k.centre()[ParameterSpace.REDSHIFT] - z) <= BankScorer.DISTINCT_REDSHIFT * (1 + z));
+            boolean duplicate = kept.stream().anyMatch(k -> mahalanobis2(k, m.centre()) < 9);
             if (!duplicate && m.logWeight() - best > Math.log(MIN_MODE_WEIGHT)) {
                 kept.add(m);
             }
         }
         return kept;
+    }
+
+    private static double mahalanobis2(Mode mode, double[] x) {
+        int dim = x.length;
+        double[] diff = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            diff[d] = x[d] - mode.centre()[d];
+        }
+        double[] solved = new CholeskyDecomposition(new Array2DRowRealMatrix(mode.covariance()), 1e-9, 0)
+                .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(diff)).toArray();
+        double q = 0;
+        for (int d = 0; d < dim; d++) {
+            q += diff[d] * solved[d];
+        }
+        return q;
     }
 
     /** Walkers shared among modes by their weights (largest remainder), each drawn from its Gaussian. */

@@ -25,7 +25,7 @@ class PhotoZMetricsTest {
 
     @Test
     void cosmosSubsetReachesSanePhotoZQuality() throws IOException {
-        List<GalaxyPhotometry> galaxies = CosmosSpeczSample.read(CosmosBands.ALL.stream().map(b -> b.name()).toList(), 53, 48);
+        List<GalaxyPhotometry> galaxies = CosmosSpeczSample.read(CosmosBands.ALL.stream().map(b -> b.name()).toList(), 83, 32);
         FitterFixture f = FitterFixture.load(CosmosBands.ALL);
         List<PosteriorResult> results;
         try (EnsembleGalaxyFitter fitter = f.fitter(new SamplerSettings(32, 200, 100, 5, 10, false, 50),
