@@ -186,7 +186,8 @@ public final class LearnedPrior implements Prior, AutoCloseable {
                 throw new IllegalStateException("the learned prior put " + kept.size() + " of the draws of " + round
                         + " rounds inside the parameter box; the model and the bounds do not fit together");
             }
-            int batch = Math.max(16, count - kept.size());
+            int remaining = count - kept.size();
+            int batch = remaining + remaining / 4 + 1; // a few spares for draws that land outside the box
             double[][] base = new double[batch][ParameterSpace.DIMENSION];
             for (double[] row : base) {
                 for (int j = 0; j < row.length; j++) {
