@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Throughput benchmarks.",
-        subcommands = {EmulatorBenchCommand.class, SamplerBenchCommand.class})
+        subcommands = {EmulatorBenchCommand.class, SamplerBenchCommand.class, PriorBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,9 +1,10 @@
 package org.popstream.job.cli;
 
 import java.util.Set;
-import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.prior.Prior;
+import org.popstream.inference.prior.learned.LearnedPriorSettings;
+import org.popstream.inference.prior.learned.PriorChoice;
 import org.popstream.inference.prior.population.BetaPrior;
 import org.popstream.inference.prior.population.MassArgument;
 import org.popstream.inference.prior.population.PopulationTerm;
@@ -15,15 +16,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Prior selection shared by {@code fit} and {@code calibrate} (a picocli mixin). */
 public final class PriorOptions {
 
-    /** Which prior family. */
-    public enum Kind { analytic, beta }
 
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
-    @Option(names = "--prior", paramLabel = "analytic|beta", defaultValue = "analytic",
+    @Option(names = "--prior", paramLabel = "analytic|beta|learned:PATH", defaultValue = "analytic",
             description = "analytic: independent terms of science.md §4; beta: Prospector-β-style population prior "
-                    + "(docs/population-prior.md §3) with the terms of --prior-terms (default: ${DEFAULT-VALUE}).")
-    Kind kind;
+                    + "(docs/population-prior.md §3) with the terms of --prior-terms; learned:PATH: a pop-cosmos "
+                    + "(flowfusion) diffusion population model, its support cut to the analytic box (default: ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--prior-grid-steps", defaultValue = "128",
+            description = "With --prior learned:PATH: RK4 steps of the log-density inside the sampler (default: ${DEFAULT-VALUE}; see 'bench prior').")
+    int priorGridSteps;
 
     @Option(names = "--prior-terms", paramLabel = "LIST", defaultValue = "zmass,mzr,sfh",
             description = "With --prior beta: comma-separated population terms: zmass (Leja+20 mass function × "
@@ -48,8 +52,17 @@ public final class PriorOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--zmax: " + e.getMessage());
         }
-        if (kind == Kind.analytic) {
-            return new AnalyticPrior(settings);
+        String family = kind.trim();
+        if (family.equalsIgnoreCase("analytic") || family.regionMatches(true, 0, "learned:", 0, "learned:".length())) {
+            try {
+                return PriorChoice.parse(family).create(settings, new LearnedPriorSettings(priorGridSteps,
+                        LearnedPriorSettings.DEFAULT.reference(), LearnedPriorSettings.DEFAULT.mapping()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        if (!family.equalsIgnoreCase("beta")) {
+            throw new ParameterException(spec.commandLine(), "--prior '" + kind + "' is not analytic, beta or learned:PATH");
         }
         Set<PopulationTerm> parsed;
         MassArgument argument;

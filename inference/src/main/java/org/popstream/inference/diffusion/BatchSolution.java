@@ -1,0 +1,33 @@
+package org.popstream.inference.diffusion;
+
+/**
+ * End states of a batched integration.
+ *
+ * @param states      row-major {@code rows × stateSize}; a failed row holds NaN
+ * @param evaluations right-hand-side evaluations each row took part in
+ * @param failure     per row: null when the row reached the end time, else why it stopped
+ */
+public record BatchSolution(double[] states, int stateSize, int[] evaluations, String[] failure) {
+
+    public int rows() {
+        return evaluations.length;
+    }
+
+    public double[] row(int r) {
+        double[] out = new double[stateSize];
+        System.arraycopy(states, r * stateSize, out, 0, stateSize);
+        return out;
+    }
+
+    public boolean failed(int r) {
+        return failure[r] != null;
+    }
+
+    public long totalEvaluations() {
+        long sum = 0;
+        for (int e : evaluations) {
+            sum += e;
+        }
+        return sum;
+    }
+}
