@@ -23,7 +23,17 @@ public final class PriorOptions {
             description = "analytic: independent terms of science.md §4; beta: Prospector-β-style population prior "
                     + "(docs/population-prior.md §3) with the terms of --prior-terms; learned:PATH: a pop-cosmos "
                     + "(flowfusion) diffusion population model, its support cut to the analytic box (default: ${DEFAULT-VALUE}).")
-    String kind;
+    void setKind(String value) {
+        String family = value.trim();
+        boolean known = family.equalsIgnoreCase("analytic") || family.equalsIgnoreCase("beta")
+                || family.regionMatches(true, 0, "learned:", 0, "learned:".length());
+        if (!known) {
+            throw new ParameterException(spec.commandLine(), "--prior '" + value + "' is not analytic, beta or learned:PATH");
+        }
+        kind = family;
+    }
+
+    private String kind = "analytic";
 
     @Option(names = "--prior-grid-steps", defaultValue = "128",
             description = "With --prior learned:PATH: RK4 steps of the log-density inside the sampler (default: ${DEFAULT-VALUE}; see 'bench prior').")
@@ -61,9 +71,7 @@ public final class PriorOptions {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        if (!family.equalsIgnoreCase("beta")) {
-            throw new ParameterException(spec.commandLine(), "--prior '" + kind + "' is not analytic, beta or learned:PATH");
-        }
+
         Set<PopulationTerm> parsed;
         MassArgument argument;
         try {
