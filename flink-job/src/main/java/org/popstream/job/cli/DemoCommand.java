@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--galaxies", description = "Galaxies drawn (seeded) from the catalogue (default: ${DEFAULT-VALUE}).")
-    int galaxies = 200;
+    int galaxies = 300;
 
     @Option(names = "--catalogue", paramLabel = "CSV",
             description = "Catalogue with spec_z (default: ../shared/data/cosmos2020_specz_highz/cosmos2020_specz_highz_dev.csv).")
@@ -77,10 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
     int walkers = 32;
 
     @Option(names = "--steps", description = "Sampler steps including burn-in (default: ${DEFAULT-VALUE}).")
-    int steps = 400;
+    int steps = 600;
 
     @Option(names = "--burn", description = "Burn-in steps (default: ${DEFAULT-VALUE}).")
-    int burn = 200;
+    int burn = 300;
 
     @Option(names = "--thin", description = "Thinning (default: ${DEFAULT-VALUE}).")
     int thin = 5;
