@@ -77,10 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
     int walkers = 32;
 
     @Option(names = "--steps", description = "Sampler steps including burn-in (default: ${DEFAULT-VALUE}).")
-    int steps = 600;
+    int steps = 400;
 
     @Option(names = "--burn", description = "Burn-in steps (default: ${DEFAULT-VALUE}).")
-    int burn = 300;
+    int burn = 200;
 
     @Option(names = "--thin", description = "Thinning (default: ${DEFAULT-VALUE}).")
     int thin = 5;
@@ -228,7 +228,10 @@ public final class DemoCommand implements Callable<Integer> {
         s.put(JobConfigParser.MODELS_DIR, ModelDirectory.resolve(models).root().toString());
         s.put(JobConfigParser.GROUP_ID, "popstream-demo");
         s.put(JobConfigParser.BATCH_SIZE, String.valueOf(batchSize));
-        s.put(JobConfigParser.BATCH_MAX_DELAY_MS, "2000");
+        // One bucket and a generous delay: the whole sample arrives within seconds, so batches fill
+        // completely instead of leaving a padded remainder per bucket (every batch costs batch.size galaxies).
+        s.put(JobConfigParser.BATCH_BUCKETS, "1");
+        s.put(JobConfigParser.BATCH_MAX_DELAY_MS, "10000");
         s.put(JobConfigParser.SAMPLER_WALKERS, String.valueOf(walkers));
         s.put(JobConfigParser.SAMPLER_STEPS, String.valueOf(steps));
         s.put(JobConfigParser.SAMPLER_BURN, String.valueOf(burn));
