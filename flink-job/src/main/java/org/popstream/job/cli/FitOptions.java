@@ -7,16 +7,12 @@ import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
-import org.popstream.inference.physics.StellarMassEmulator;
 import org.popstream.inference.posterior.InitialisationSettings;
-import org.popstream.inference.posterior.PhotometricPosterior;
-import org.popstream.inference.posterior.PhotometryModel;
-import org.popstream.inference.likelihood.StudentTLikelihood;
 import org.popstream.inference.calibration.BandCalibration;
 import org.popstream.inference.prior.Prior;
 import org.popstream.inference.sampler.SamplerSettings;
+import org.popstream.inference.fit.FitModel;
 import org.popstream.inference.fit.FitSettings;
-import org.popstream.inference.fit.PopCosmosQuantities;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -105,12 +101,7 @@ public final class FitOptions {
         InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps);
         FitSettings settings = new FitSettings(sampler, init, seed, threads, false, batchSize);
         Prior prior = priorOptions.build();
-        ModelDirectory directory = ModelDirectory.resolve(models);
-        List<Band> bandList = bandList();
-        PhotometryModel model = PhotometryModel.load(directory, bandList);
-        LikelihoodCalibration calibration = calibrationFor(model.bandNames());
-        PhotometricPosterior posterior = new PhotometricPosterior(prior, model, new StudentTLikelihood(calibration));
-        return new FittingContext(settings, prior, model, posterior, calibration,
-                new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()));
+        FitModel fitModel = FitModel.load(ModelDirectory.resolve(models), bandList(), prior, this::calibrationFor);
+        return new FittingContext(settings, prior, fitModel);
     }
 }

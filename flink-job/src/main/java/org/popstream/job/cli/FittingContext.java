@@ -1,6 +1,7 @@
 package org.popstream.job.cli;
 
 import org.popstream.inference.fit.EnsembleGalaxyFitter;
+import org.popstream.inference.fit.FitModel;
 import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.PopCosmosQuantities;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
@@ -9,11 +10,25 @@ import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.Prior;
 
 /** A validated configuration with its loaded model, ready to build fitters. */
-record FittingContext(FitSettings settings, Prior prior, PhotometryModel model, PhotometricPosterior posterior,
-                      LikelihoodCalibration calibration, PopCosmosQuantities quantities) {
+record FittingContext(FitSettings settings, Prior prior, FitModel fitModel) {
 
     EnsembleGalaxyFitter fitter(boolean keepSamples) {
-        FitSettings s = settings.withKeepSamples(keepSamples);
-        return new EnsembleGalaxyFitter(posterior, s, quantities, calibration);
+        return fitModel.fitter(settings.withKeepSamples(keepSamples));
+    }
+
+    PhotometryModel model() {
+        return fitModel.model();
+    }
+
+    PhotometricPosterior posterior() {
+        return fitModel.posterior();
+    }
+
+    LikelihoodCalibration calibration() {
+        return fitModel.calibration();
+    }
+
+    PopCosmosQuantities quantities() {
+        return fitModel.quantities();
     }
 }

@@ -1,20 +1,14 @@
 package org.popstream.job.inference;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.popstream.inference.fit.EnsembleGalaxyFitter;
+import org.popstream.inference.fit.FitModel;
 import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.GalaxyFitter;
-import org.popstream.inference.fit.PopCosmosQuantities;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
-import org.popstream.inference.likelihood.StudentTLikelihood;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
-import org.popstream.inference.physics.StellarMassEmulator;
 import org.popstream.inference.posterior.InitialisationSettings;
-import org.popstream.inference.posterior.PhotometricPosterior;
-import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.job.config.InitialisationConfig;
 import org.popstream.job.config.PopstreamJobConfig;
@@ -55,19 +49,14 @@ public final class TensorFlowFitterFactory implements GalaxyFitterFactory {
             // that is the assigned one. Binding a chosen index needs a device option in FitSettings.
             LOG.info("Flink assigned GPU {}; TensorFlow uses its default visible GPU", placement.gpuIndex().getAsInt());
         }
-        ModelDirectory directory = new ModelDirectory(Path.of(modelsDir));
-        List<Band> bands = CosmosBands.ALL;
-        PhotometryModel model = PhotometryModel.load(directory, bands);
-        LikelihoodCalibration calibration = LikelihoodCalibration.none(bands.size());
-        PhotometricPosterior posterior =
-                new PhotometricPosterior(sampler.prior(), model, new StudentTLikelihood(calibration));
+        FitModel fitModel = FitModel.load(new ModelDirectory(Path.of(modelsDir)), CosmosBands.ALL, sampler.prior(),
+                bandNames -> LikelihoodCalibration.none(bandNames.size()));
         FitSettings settings = new FitSettings(
                 new SamplerSettings(sampler.walkers(), sampler.steps(), sampler.burn(), sampler.thin(),
                         sampler.stepsPerRun(), sampler.earlyStop(), sampler.earlyStopFactor()),
                 new InitialisationSettings(initialisation.bank(), initialisation.starts(), initialisation.optimise(),
                         initialisation.adamSteps()),
                 sampler.seed(), sampler.threads(), keepSamples, batchSize);
-        return new EnsembleGalaxyFitter(posterior, settings,
-                new PopCosmosQuantities(StellarMassEmulator.read(directory), model.distances()), calibration);
+        return fitModel.fitter(settings);
     }
 }

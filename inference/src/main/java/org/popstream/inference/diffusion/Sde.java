@@ -31,17 +31,15 @@ public sealed interface Sde permits Sde.VariancePreserving, Sde.VarianceExplodin
     record VariancePreserving(double betaMin, double betaMax, double horizon, double epsilon) implements Sde {
         public VariancePreserving {
             requireTimes(horizon, epsilon);
-            if (!(betaMin >= 0 && betaMax > betaMin)) {
-                throw new IllegalArgumentException("VPSDE needs 0 <= beta_min < beta_max, got " + betaMin + ", " + betaMax);
-            }
+            requireBetaRange("VPSDE", betaMin, betaMax);
         }
 
         double beta(double t) {
-            return betaMin + (betaMax - betaMin) * (t / horizon);
+            return linearBeta(betaMin, betaMax, horizon, t);
         }
 
         double integratedBeta(double t) {
-            return 0.5 * (betaMax - betaMin) * t * t / horizon + betaMin * t;
+            return linearBetaIntegral(betaMin, betaMax, horizon, t);
         }
 
         @Override
@@ -115,17 +113,15 @@ public sealed interface Sde permits Sde.VariancePreserving, Sde.VarianceExplodin
     record SubVariancePreserving(double betaMin, double betaMax, double horizon, double epsilon) implements Sde {
         public SubVariancePreserving {
             requireTimes(horizon, epsilon);
-            if (!(betaMin >= 0 && betaMax > betaMin)) {
-                throw new IllegalArgumentException("SUBVPSDE needs 0 <= beta_min < beta_max, got " + betaMin + ", " + betaMax);
-            }
+            requireBetaRange("SUBVPSDE", betaMin, betaMax);
         }
 
         double beta(double t) {
-            return betaMin + (betaMax - betaMin) * (t / horizon);
+            return linearBeta(betaMin, betaMax, horizon, t);
         }
 
         double integratedBeta(double t) {
-            return 0.5 * (betaMax - betaMin) * t * t / horizon + betaMin * t;
+            return linearBetaIntegral(betaMin, betaMax, horizon, t);
         }
 
         @Override
@@ -151,6 +147,22 @@ public sealed interface Sde permits Sde.VariancePreserving, Sde.VarianceExplodin
         @Override
         public String describe() {
             return "SUBVPSDE(beta_min=" + betaMin + ", beta_max=" + betaMax + ", T=" + horizon + ", eps=" + epsilon + ")";
+        }
+    }
+
+    /** β(t) = β_min + (β_max − β_min) t/T, the schedule shared by VPSDE and SUBVPSDE. */
+    private static double linearBeta(double betaMin, double betaMax, double horizon, double t) {
+        return betaMin + (betaMax - betaMin) * (t / horizon);
+    }
+
+    /** ∫₀ᵗ β(s) ds of {@link #linearBeta}. */
+    private static double linearBetaIntegral(double betaMin, double betaMax, double horizon, double t) {
+        return 0.5 * (betaMax - betaMin) * t * t / horizon + betaMin * t;
+    }
+
+    private static void requireBetaRange(String sde, double betaMin, double betaMax) {
+        if (!(betaMin >= 0 && betaMax > betaMin)) {
+            throw new IllegalArgumentException(sde + " needs 0 <= beta_min < beta_max, got " + betaMin + ", " + betaMax);
         }
     }
 
