@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the popstream topics on a cluster, leaving topics that already exist untouched. */
@@ -78,16 +79,31 @@ public final class TopicProvisioner {
             throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-            if (allLed) {
+            if (allLed(admin, names)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("partitions of " + names + " have no leader after " + timeout);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Whether every partition has a leader. The broker that answers may not have applied the
+     * controller's record for a topic it just created yet, and says "unknown topic": that and any
+     * other retriable answer means "not yet", not failure.
+     */
+    private static boolean allLed(Admin admin, Collection<String> names) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false;
+            }
+            throw e;
         }
     }
 }
