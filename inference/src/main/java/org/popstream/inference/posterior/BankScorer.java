@@ -8,11 +8,14 @@ import org.popstream.inference.likelihood.StudentT2;
 import org.popstream.inference.prior.Bounds;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.prior.Prior;
+import java.util.random.RandomGenerator;
 
 /**
  * Scores every bank point against one galaxy and returns the best few distinct ones. The mass is
  * profiled out: fluxes scale linearly with formed mass, so for each bank shape the best amplitude
  * has a closed form (weighted least squares on the detections), clamped to the prior's mass range.
+ * That profile score finds modes; for resampling, each point gets a mass drawn from a proposal around
+ * the best fit and an importance weight for it (see {@link Scores}).
  */
 final class BankScorer {
 
@@ -25,24 +28,49 @@ final class BankScorer {
     private final Prior prior;
     private final LikelihoodCalibration calibration;
 
+    /** Prior log density of each bank point as drawn. */
+    private final double[] bankLogDensity;
+
     BankScorer(PriorBank bank, Prior prior, LikelihoodCalibration calibration) {
         this.bank = bank;
         this.prior = prior;
         this.calibration = calibration;
+        this.bankLogDensity = new double[bank.size()];
+        for (int j = 0; j < bank.size(); j++) {
+            bankLogDensity[j] = prior.logDensity(bank.points()[j]);
+        }
     }
 
-    /** Every bank point's log posterior for one galaxy, with its profiled log10 mass. */
-    record Scores(double[] logPosterior, double[] logMass) {}
+    /**
+     * Every bank point scored against one galaxy, two ways.
+     *
+     * @param logPosterior profile score: log posterior at the best-fitting mass {@code logMass} (finds modes)
+     * @param logMass      the profiled (best-fitting, clamped) log10 mass
+     * @param logWeight    importance weight of the point with mass {@code drawnMass} drawn from a proposal
+     *                     around the best-fitting mass: resampling by it gives posterior draws, mass included
+     * @param drawnMass    the drawn log10 mass
+     */
+    record Scores(double[] logPosterior, double[] logMass, double[] logWeight, double[] drawnMass) {}
 
-    Scores score(ObservedPhotometry obs, int galaxy) {
+    /**
+     * Share of the mass proposal spread uniformly over the whole mass range, so the importance
+     * weights stay bounded where the Gaussian around the best-fitting mass is too narrow.
+     */
+    static final double UNIFORM_MASS_SHARE = 0.1;
+    /** Widening of the least-squares mass error in the proposal (Student-t likelihood has heavier tails). */
+    static final double MASS_SPREAD_INFLATION = 1.5;
+
+    Scores score(ObservedPhotometry obs, int galaxy, RandomGenerator random) {
         int nb = obs.bands();
         Bounds bounds = prior.bounds();
         double massLo = bounds.lower(ParameterSpace.LOG10_MASS);
         double massHi = bounds.upper(ParameterSpace.LOG10_MASS);
+        double massWidth = massHi - massLo;
         double[] scores = new double[bank.size()];
         double[] masses = new double[bank.size()];
+        double[] weights = new double[bank.size()];
+        double[] drawn = new double[bank.size()];
         double[] zp = calibration.zeroPoints();
-        double[] floor = calibration.errorFloors();
         int base = galaxy * nb;
         for (int j = 0; j < bank.size(); j++) {
             double[] t = bank.templates()[j];
@@ -56,33 +84,84 @@ final class BankScorer {
                     den += tb * tb / s2;
                 }
             }
-            double logMass = den > 0 && num > 0 ? Math.log10(num / den) : bank.points()[j][ParameterSpace.LOG10_MASS];
-            logMass = Math.min(massHi, Math.max(massLo, logMass));
-            double amplitude = Math.pow(10, logMass);
-            double lnL = 0;
-            for (int b = 0; b < nb; b++) {
-                double mu = zp[b] * amplitude * t[b];
-                double e = obs.error()[base + b];
-                double s = Math.sqrt(e * e + floor[b] * mu * floor[b] * mu);
-                if (obs.detected()[base + b] > 0) {
-                    lnL += StudentT2.logDensity(obs.flux()[base + b], mu, s);
-                } else if (obs.upperLimited()[base + b] > 0) {
-                    lnL += StudentT2.logCdf((obs.limit()[base + b] - mu) / s);
-                }
-            }
+            boolean fitted = den > 0 && num > 0;
+            double bestMass = fitted ? Math.log10(num / den) : bank.points()[j][ParameterSpace.LOG10_MASS];
+            double logMass = Math.min(massHi, Math.max(massLo, bestMass));
             double[] theta = bank.points()[j].clone();
             theta[ParameterSpace.LOG10_MASS] = logMass;
-            scores[j] = lnL + prior.logDensity(theta);
+            scores[j] = logLikelihood(obs, galaxy, t, logMass) + prior.logDensity(theta);
             masses[j] = logMass;
+
+            // proposal q(m) = (1 − ε)·N(m̂, σ) truncated to the range + ε·uniform; σ from the least-squares amplitude error
+            double sigma = fitted ? MASS_SPREAD_INFLATION / (Math.log(10) * Math.sqrt(den) * (num / den)) : Double.NaN;
+            TruncatedGaussian gauss = fitted && sigma > 0 && Double.isFinite(sigma)
+                    ? new TruncatedGaussian(bestMass, Math.min(sigma, massWidth), massLo, massHi) : null;
+            double m;
+            if (gauss == null || random.nextDouble() < UNIFORM_MASS_SHARE) {
+                m = massLo + massWidth * random.nextDouble();
+            } else {
+                m = gauss.sample(random);
+            }
+            double q = (gauss == null ? 1 : UNIFORM_MASS_SHARE) / massWidth
+                    + (gauss == null ? 0 : (1 - UNIFORM_MASS_SHARE) * gauss.density(m));
+            double[] proposed = bank.points()[j].clone();
+            proposed[ParameterSpace.LOG10_MASS] = m;
+            // the bank's shape came from the prior with its mass uniform over the range: divide that out
+            weights[j] = logLikelihood(obs, galaxy, t, m) + prior.logDensity(proposed) - bankLogDensity[j]
+                    + Math.log(1 / massWidth) - Math.log(q);
+            drawn[j] = m;
         }
-        return new Scores(scores, masses);
+        return new Scores(scores, masses, weights, drawn);
     }
 
-    /** The best {@code count} bank points for one galaxy (see {@link #best(Scores, int)}). */
-    List<Candidate> best(ObservedPhotometry obs, int galaxy, int count) {
-        return best(score(obs, galaxy), count);
+    private double logLikelihood(ObservedPhotometry obs, int galaxy, double[] template, double logMass) {
+        int nb = obs.bands();
+        int base = galaxy * nb;
+        double[] zp = calibration.zeroPoints();
+        double[] floor = calibration.errorFloors();
+        double amplitude = Math.pow(10, logMass);
+        double lnL = 0;
+        for (int b = 0; b < nb; b++) {
+            double mu = zp[b] * amplitude * template[b];
+            double e = obs.error()[base + b];
+            double s = Math.sqrt(e * e + floor[b] * mu * floor[b] * mu);
+            if (obs.detected()[base + b] > 0) {
+                lnL += StudentT2.logDensity(obs.flux()[base + b], mu, s);
+            } else if (obs.upperLimited()[base + b] > 0) {
+                lnL += StudentT2.logCdf((obs.limit()[base + b] - mu) / s);
+            }
+        }
+        return lnL;
     }
 
+    /** N(mean, sigma) truncated to [lo, hi]: sampling by inversion, density normalised on the interval. */
+    private record TruncatedGaussian(double mean, double sigma, double lo, double hi, double cdfLo, double mass) {
+        private static final org.hipparchus.distribution.continuous.NormalDistribution STANDARD =
+                new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+
+        TruncatedGaussian(double mean, double sigma, double lo, double hi) {
+            this(mean, sigma, lo, hi, STANDARD.cumulativeProbability((lo - mean) / sigma),
+                    STANDARD.cumulativeProbability((hi - mean) / sigma) - STANDARD.cumulativeProbability((lo - mean) / sigma));
+        }
+
+        double sample(RandomGenerator random) {
+            if (!(mass > 1e-12)) { // the Gaussian lies beyond a wall: its truncation is a point mass there
+                return Math.min(hi, Math.max(lo, mean));
+            }
+            double x = mean + sigma * STANDARD.inverseCumulativeProbability(cdfLo + mass * random.nextDouble());
+            return Math.min(hi, Math.max(lo, x));
+        }
+
+        double density(double x) {
+            if (!(mass > 1e-12)) {
+                return 0;
+            }
+            double r = (x - mean) / sigma;
+            return Math.exp(-0.5 * r * r) / (Math.sqrt(2 * Math.PI) * sigma * mass);
+        }
+    }
+
+    /** The best {@code count} distinct bank points by profile score: half at distinct redshifts, the rest by score. */
     List<Candidate> best(Scores s, int count) {
         double[] scores = s.logPosterior();
         double[] masses = s.logMass();
@@ -118,40 +197,14 @@ final class BankScorer {
      * resampling), or returns an empty list when the weights are too concentrated for that (effective
      * sample size below {@code minEss}): the posterior is then narrower than the bank resolves.
      */
-    List<double[]> resample(Scores s, int count, double minEss, java.util.random.RandomGenerator random) {
-        double[] lp = s.logPosterior();
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : lp) {
-            max = Math.max(max, Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v);
+    List<double[]> resample(Scores s, int count, double minEss, RandomGenerator random) {
+        double[][] points = new double[bank.size()][];
+        for (int j = 0; j < points.length; j++) {
+            points[j] = bank.points()[j].clone();
+            points[j][ParameterSpace.LOG10_MASS] = s.drawnMass()[j];
         }
-        if (!Double.isFinite(max)) {
-            return List.of();
-        }
-        double[] w = new double[lp.length];
-        double sum = 0;
-        double sum2 = 0;
-        for (int j = 0; j < w.length; j++) {
-            w[j] = Double.isNaN(lp[j]) ? 0 : Math.exp(lp[j] - max);
-            sum += w[j];
-            sum2 += w[j] * w[j];
-        }
-        if (sum * sum / sum2 < minEss) {
-            return List.of();
-        }
-        List<double[]> out = new ArrayList<>(count);
-        double u = random.nextDouble() / count;
-        double cumulative = 0;
-        int j = 0;
-        for (int k = 0; k < count; k++) {
-            double target = (u + (double) k / count) * sum;
-            while (j < w.length - 1 && cumulative + w[j] < target) {
-                cumulative += w[j++];
-            }
-            double[] theta = bank.points()[j].clone();
-            theta[ParameterSpace.LOG10_MASS] = s.logMass()[j];
-            out.add(theta);
-        }
-        return out;
+        double[][] drawn = ImportanceResampling.resample(points, s.logWeight(), count, minEss, random);
+        return drawn == null ? List.of() : List.of(drawn);
     }
 
     private Candidate candidate(int j, double logMass, double score) {

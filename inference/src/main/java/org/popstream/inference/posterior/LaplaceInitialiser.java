@@ -27,7 +27,10 @@ import org.popstream.inference.sampler.GalaxyRandomStream;
  *       reflected into the bounds.</li>
  * </ol>
  * When the posterior is broad enough for the bank to resolve it (importance ESS ≥ 2 per walker),
- * walkers are instead the bank resampled by posterior weight (science.md §5, multimodality trap).
+ * walkers are instead the bank resampled by posterior weight (science.md §5, multimodality trap), each
+ * point with a mass drawn around its best-fitting one and importance-weighted for it: resampling the
+ * profiled masses themselves would put every walker on the best-fit-mass ridge, which is no posterior
+ * draw (an ensemble of zero width in mass given the other parameters).
  * An isotropic ball is never used: at high S/N it misses the posterior's tiny correlated core.
  * Directions the data do not constrain are capped at {@link #MAX_SIGMA_FRACTION} of the prior range.
  * All random draws come from each galaxy's own stream, so a galaxy's start does not depend on its batch.
@@ -72,9 +75,9 @@ public final class LaplaceInitialiser implements AutoCloseable {
         float[] start = new float[starts * g * dim];
         List<List<double[]>> resampled = new ArrayList<>();
         for (int i = 0; i < g; i++) {
-            BankScorer.Scores scores = scorer.score(obs, i);
-            resampled.add(scorer.resample(scores, walkers, BANK_ESS_PER_WALKER * walkers,
-                    GalaxyRandomStream.of(seed, ids.get(i), "bank").generator()));
+            SplittableRandom bankRandom = GalaxyRandomStream.of(seed, ids.get(i), "bank").generator();
+            BankScorer.Scores scores = scorer.score(obs, i, bankRandom);
+            resampled.add(scorer.resample(scores, walkers, BANK_ESS_PER_WALKER * walkers, bankRandom));
             List<BankScorer.Candidate> best = scorer.best(scores, starts);
             for (int m = 0; m < starts; m++) {
                 double[] theta = best.get(Math.min(m, best.size() - 1)).theta();

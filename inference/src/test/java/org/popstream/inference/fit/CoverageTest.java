@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.popstream.inference.mock.CatalogueDepths;
 import org.popstream.inference.mock.MockGalaxy;
 import org.popstream.inference.mock.MockGenerator;
@@ -19,52 +20,91 @@ import org.popstream.testing.SharedPaths;
 /**
  * Simulation-based calibration: mocks drawn from the prior, emulated, with the likelihood's own
  * Student-t noise at real COSMOS2020 depths, must be covered by the central 68 % / 95 % intervals
- * at the nominal rate (within 3 binomial standard errors).
+ * at the nominal rate (within 3 binomial standard errors). The report splits the mocks by median
+ * S/N, where the misses concentrate.
  *
- * <p>Kept to a minute or two of CPU: 8 broad bands instead of 26 (the emulator cost scales with the
- * band count), 100 mocks and short chains (32 walkers × 300 steps).
+ * <p>Kept to two minutes of CPU: 8 broad bands instead of 26 (the emulator cost scales with the
+ * band count), 200 mocks and 64 walkers × 600 steps (shorter chains or fewer walkers cover worse:
+ * see below).
  *
- * <p>KNOWN SHORTFALL: the nominal-rate test fails today. Measured (this seed, 100–200 mocks): 68 %
- * intervals cover z 57–62 % and log10 M_formed 49–56 %; 95 % intervals 89–92 % and 83–85 %. Longer
- * chains (1200 steps) and a larger bank / more starts barely change it; in most misses the chain
- * never reached the truth's log posterior (mode finding, walkers stuck in one mode, often near the
- * log10 M = 13 bound). Until that is fixed the suite runs the weaker guard below so regressions
+ * <p>KNOWN SHORTFALL: the nominal-rate test fails today (this configuration: z 60 %, log10 M 59 %
+ * inside the 68 % intervals; 91 % / 89 % inside the 95 % ones). Measured on this seed (68 % intervals of z /
+ * log10 M_formed, mocks covered): 32 walkers × 300 steps 59 % / 53 %; 32 × 1200 58 % / 56 %;
+ * 128 × 300 64 % / 58 %; 64 × 1000 (200 mocks) 62 % / 60 %; 64 × 2000 67 % / 56 % (95 %: 94 % / 86 %).
+ * With Gaussian noise at 64 × 2000 both reach 66 %. The misses are at high S/N (median S/N > 10:
+ * log10 M covered 48 %), with integrated autocorrelation times of ~140 steps at acceptance ~0.1:
+ * the chains do not mix through the narrow, curved, sometimes multimodal posteriors within the
+ * steps we can afford. Until that is fixed the suite runs the weaker guard below so regressions
  * still fail, and the nominal test is kept, disabled, as the target.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageTest {
 
-    static final int MOCKS = 100;
+    static final int MOCKS = 200;
+    /** Median-S/N bin edges of the report. */
+    static final double[] SNR_EDGES = {3, 15};
+
+    private int[][][] inside; // [S/N bin][z, mass][68, 95]
+    private int[] perBin;
 
     @Test
-    @org.junit.jupiter.api.Disabled("known miscalibration, see class comment: 68 % intervals cover ~50-60 %")
+    @org.junit.jupiter.api.Disabled("known miscalibration at high S/N, see class comment")
     void centralIntervalsOfRedshiftAndFormedMassCoverTheTruthAtTheNominalRate() {
-        int[][] inside = coverage();
-        String report = report(inside);
+        int[][] all = total();
+        String report = report();
         for (int q = 0; q < 2; q++) {
-            assertEquals(0.68, inside[q][0] / (double) MOCKS, 3 * Math.sqrt(0.68 * 0.32 / MOCKS), report);
-            assertEquals(0.95, inside[q][1] / (double) MOCKS, 3 * Math.sqrt(0.95 * 0.05 / MOCKS), report);
+            assertEquals(0.68, all[q][0] / (double) MOCKS, 3 * Math.sqrt(0.68 * 0.32 / MOCKS), report);
+            assertEquals(0.95, all[q][1] / (double) MOCKS, 3 * Math.sqrt(0.95 * 0.05 / MOCKS), report);
         }
     }
 
-    /** Regression guard: intervals may be somewhat over-confident today, but not grossly. */
+    /** Regression guard: intervals are somewhat over-confident today (high S/N), but not grossly. */
     @Test
     void centralIntervalsAreNotGrosslyOverconfident() {
-        int[][] inside = coverage();
-        String report = report(inside);
+        int[][] all = total();
+        String report = report();
         System.out.println(report);
         for (int q = 0; q < 2; q++) {
-            assertTrue(inside[q][0] / (double) MOCKS >= 0.45, report);
-            assertTrue(inside[q][1] / (double) MOCKS >= 0.75, report);
-            assertTrue(inside[q][0] / (double) MOCKS <= 0.68 + 3 * Math.sqrt(0.68 * 0.32 / MOCKS), "under-confident: " + report);
+            assertTrue(all[q][0] / (double) MOCKS >= 0.53, report);
+            assertTrue(all[q][1] / (double) MOCKS >= 0.84, report);
+            assertTrue(all[q][0] / (double) MOCKS <= 0.68 + 3 * Math.sqrt(0.68 * 0.32 / MOCKS), "under-confident: " + report);
+        }
+        for (int b = 0; b < inside.length; b++) { // no S/N range may collapse
+            for (int q = 0; q < 2; q++) {
+                assertTrue(inside[b][q][0] / (double) perBin[b] >= 0.45, "S/N bin " + b + ": " + report);
+            }
         }
     }
 
-    private static String report(int[][] inside) {
-        return String.format("coverage z 68%%: %d, 95%%: %d; log10M_formed 68%%: %d, 95%%: %d of %d",
-                inside[0][0], inside[0][1], inside[1][0], inside[1][1], MOCKS);
+    private int[][] total() {
+        compute();
+        int[][] all = new int[2][2];
+        for (int[][] bin : inside) {
+            for (int q = 0; q < 2; q++) {
+                all[q][0] += bin[q][0];
+                all[q][1] += bin[q][1];
+            }
+        }
+        return all;
     }
 
-    private int[][] coverage() {
+    private String report() {
+        StringBuilder s = new StringBuilder("coverage (68 % / 95 % intervals), mocks covered:");
+        int[][] all = total();
+        s.append(String.format("%n  all %d: z %d / %d, log10M_formed %d / %d", MOCKS, all[0][0], all[0][1], all[1][0], all[1][1]));
+        for (int b = 0; b < inside.length; b++) {
+            String range = b == 0 ? "S/N < " + SNR_EDGES[0]
+                    : b == SNR_EDGES.length ? "S/N >= " + SNR_EDGES[b - 1] : SNR_EDGES[b - 1] + " <= S/N < " + SNR_EDGES[b];
+            s.append(String.format("%n  %s (%d mocks): z %d / %d, log10M_formed %d / %d", range, perBin[b],
+                    inside[b][0][0], inside[b][0][1], inside[b][1][0], inside[b][1][1]));
+        }
+        return s.toString();
+    }
+
+    private void compute() {
+        if (inside != null) {
+            return;
+        }
         FitterFixture f = FitterFixture.load(CosmosBands.parse(
                 "u_megaprime_sagem,hsc_g,hsc_r,hsc_i,hsc_z,uvista_j_cosmos,uvista_ks_cosmos,irac1_cosmos"));
         CatalogueDepths depths = CatalogueDepths.fromCsv(
@@ -72,23 +112,40 @@ class CoverageTest {
         List<MockGalaxy> mocks = new MockGenerator(f.prior(), f.model(), depths, NoiseDistribution.STUDENT_T2)
                 .generate(MOCKS, 2024, "sbc-");
         List<PosteriorResult> results = new ArrayList<>();
-        try (EnsembleGalaxyFitter fitter = f.fitter(new SamplerSettings(32, 300, 150, 5, 10, false, 50),
+        try (EnsembleGalaxyFitter fitter = f.fitter(new SamplerSettings(64, 600, 300, 5, 10, false, 50),
                 new InitialisationSettings(8192, 4, true, 200), 7)) {
             for (int start = 0; start < MOCKS; start += 50) {
                 results.addAll(fitter.fit(mocks.subList(start, start + 50).stream().map(MockGalaxy::photometry).toList()));
             }
         }
-        int[][] inside = new int[2][2]; // [z, mass][68, 95]
+        int[][][] counts = new int[SNR_EDGES.length + 1][2][2];
+        int[] n = new int[SNR_EDGES.length + 1];
         for (int i = 0; i < MOCKS; i++) {
             double[] truth = mocks.get(i).truth();
+            int bin = snrBin(medianSnr(mocks.get(i).photometry()));
+            n[bin]++;
             var z = results.get(i).quantities().get(0);
             var mass = results.get(i).quantities().get(1);
-            inside[0][0] += within(truth[ParameterSpace.REDSHIFT], z.p16(), z.p84());
-            inside[0][1] += within(truth[ParameterSpace.REDSHIFT], z.p2_5(), z.p97_5());
-            inside[1][0] += within(truth[ParameterSpace.LOG10_MASS], mass.p16(), mass.p84());
-            inside[1][1] += within(truth[ParameterSpace.LOG10_MASS], mass.p2_5(), mass.p97_5());
+            counts[bin][0][0] += within(truth[ParameterSpace.REDSHIFT], z.p16(), z.p84());
+            counts[bin][0][1] += within(truth[ParameterSpace.REDSHIFT], z.p2_5(), z.p97_5());
+            counts[bin][1][0] += within(truth[ParameterSpace.LOG10_MASS], mass.p16(), mass.p84());
+            counts[bin][1][1] += within(truth[ParameterSpace.LOG10_MASS], mass.p2_5(), mass.p97_5());
         }
-        return inside;
+        inside = counts;
+        perBin = n;
+    }
+
+    private static double medianSnr(GalaxyPhotometry galaxy) {
+        double[] snr = galaxy.bands().stream().mapToDouble(b -> b.flux() / b.error()).sorted().toArray();
+        return snr.length == 0 ? 0 : snr[snr.length / 2];
+    }
+
+    private static int snrBin(double snr) {
+        int bin = 0;
+        while (bin < SNR_EDGES.length && snr >= SNR_EDGES[bin]) {
+            bin++;
+        }
+        return bin;
     }
 
     private static int within(double x, double lo, double hi) {
