@@ -55,7 +55,7 @@ public final class FitCommand implements Callable<Integer> {
     Path samples;
 
     @Option(names = "--batch", defaultValue = "256", paramLabel = "G",
-            description = "Galaxies per micro-batch; the last one is padded so every galaxy sees the same TF shapes (default: ${DEFAULT-VALUE}).")
+            description = "Galaxies per micro-batch; the last one is padded so every galaxy sees the same TF shapes; a catalogue smaller than G is one batch of its own size (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--limit", paramLabel = "N", description = "Fit only the first N usable galaxies.")
@@ -100,7 +100,10 @@ public final class FitCommand implements Callable<Integer> {
         List<String> attributes = attributeColumns(header, rows);
         err.printf("popstream fit: %d galaxies to fit, %d malformed rows skipped%n", galaxies.size(), rejected);
 
-        FittingContext context = fit.open(batch);
+        // a catalogue smaller than one batch is fitted at its own size: padding 10 galaxies to 256 would
+        // cost 25 times the work (results then equal a stream run with that batch size, not with --batch)
+        int shape = Math.max(1, Math.min(batch, galaxies.size()));
+        FittingContext context = fit.open(shape);
         long total = (long) galaxies.size() * context.settings().sampler().steps();
         PosteriorCsvFormat format = new PosteriorCsvFormat(org.popstream.inference.summary.QuantityNames.ALL, attributes);
         try (EnsembleGalaxyFitter fitter = context.fitter(samples != null);
@@ -115,8 +118,8 @@ public final class FitCommand implements Callable<Integer> {
             if (samplesCsv != null) {
                 samplesCsv.printRecord(samplesFormat.header());
             }
-            for (int start = 0; start < galaxies.size(); start += batch) {
-                List<GalaxyPhotometry> chunk = galaxies.subList(start, Math.min(galaxies.size(), start + batch));
+            for (int start = 0; start < galaxies.size(); start += shape) {
+                List<GalaxyPhotometry> chunk = galaxies.subList(start, Math.min(galaxies.size(), start + shape));
                 long before = (long) start * context.settings().sampler().steps();
                 fitter.onProgress((g, done, steps) -> bar.stepTo(before + (long) g * done));
                 for (PosteriorResult result : fitter.fit(chunk)) {

@@ -61,7 +61,18 @@ class FitCommandTest {
             double z84 = Double.parseDouble(out.cell(r, "z_p84"));
             assertTrue(0 <= z16 && z16 <= z84 && z84 <= 6, "z interval " + z16 + ".." + z84);
         }
-        // 2 recorded steps × 16 walkers per galaxy
-        assertEquals(3 * 2 * 16, CsvTable.read(samples).rows().size());
+        // 2 recorded steps × 16 walkers per galaxy, each with its log posterior, the best one being lnpost_max
+        CsvTable draws = CsvTable.read(samples);
+        assertEquals(3 * 2 * 16, draws.rows().size());
+        for (int r = 0; r < 3; r++) {
+            String id = out.cell(r, "id");
+            double best = Double.NEGATIVE_INFINITY;
+            for (int d = 0; d < draws.rows().size(); d++) {
+                if (draws.cell(d, "id").equals(id)) {
+                    best = Math.max(best, Double.parseDouble(draws.cell(d, "ln_posterior")));
+                }
+            }
+            assertEquals(Double.parseDouble(out.cell(r, "lnpost_max")), best, 1e-3 * Math.abs(best), "galaxy " + id);
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class ArithmeticFitter implements GalaxyFitter {
         QuantitySummary z = new QuantitySummary("z", c, 0.1, c - 0.2, c - 0.1, c, c + 0.1, c + 0.2, c);
         return new PosteriorResult(galaxy.id(), List.of(z), new double[] {0.5}, new double[] {c}, 0.1, 0.01,
                 0.3, 12.0, 100.0, true, 40, galaxy.bands().size(), -c, 1.0, List.of("z"),
-                new float[][] {{(float) c}, {(float) (c + 0.05)}}, Map.of());
+                new float[][] {{(float) c}, {(float) (c + 0.05)}}, new float[] {(float) -c, (float) (-c - 0.1)}, Map.of());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param zQuantileLevels fixed grid of cumulative levels
  * @param zQuantiles   redshift at each level
  * @param samples      thinned posterior draws (rows), columns named by {@code sampleColumns}; may be empty
+ * @param sampleLogPosterior log posterior of each draw in {@code samples} (same length)
  */
 public record PosteriorResult(
         String galaxyId,
@@ -29,6 +30,7 @@ public record PosteriorResult(
         double inferenceMillis,
         List<String> sampleColumns,
         float[][] samples,
+        float[] sampleLogPosterior,
         Map<String, String> attributes) {
 
     /** Marginal posterior of one parameter or derived quantity. */

@@ -35,6 +35,7 @@ public final class PosteriorSummarizer {
         int q = names.size();
         double[][] columns = new double[q][n];
         float[][] samples = keepSamples ? new float[n][q] : new float[0][];
+        float[] sampleLogPosterior = keepSamples ? chain.sampleLogProbability().clone() : new float[0];
         int best = 0;
         double[] theta = new double[chain.dimension()];
         for (int i = 0; i < n; i++) {
@@ -76,7 +77,7 @@ public final class PosteriorSummarizer {
         return new PosteriorResult(id, summaries, ZQuantileGrid.LEVELS.clone(), zq, p10, p11, chain.acceptance(),
                 diag.tauMax(), diag.essMin(), diag.converged(), chain.stepsUsed(), bandsUsed,
                 n > 0 ? chain.sampleLogProbability()[best] : Double.NaN, inferenceMillis,
-                keepSamples ? names : List.of(), samples, attributes);
+                keepSamples ? names : List.of(), samples, sampleLogPosterior, attributes);
     }
 
     private static double at(Percentile p, double level) {
