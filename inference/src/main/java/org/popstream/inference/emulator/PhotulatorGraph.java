@@ -22,8 +22,12 @@ import org.tensorflow.types.TFloat32;
  *   y = u·(γ + sigmoid(u))       γ = β / (1 − β)
  *   x = c·y                      c = (1 − β) / α folded into the rows of the next W
  * </pre>
- * leaving three passes (bias add, sigmoid, multiply-add). The input normalisation is folded into
- * the first layer and the last c into the magnitude scale. The files' α never vanish and β stay
+ * leaving three passes (sigmoid, add, multiply) once the bias add is also gone: a constant carrier
+ * column rides along every layer (a ones column appended to the inputs, then one extra unit per
+ * hidden layer with zero weights and a fixed pre-activation), and the biases sit in the weight row
+ * that multiplies it. Traced per op (8192 galaxies × 26 bands): the two Adds per layer took 22 % of
+ * the run, the products 45 %; the carrier costs one column more in each product, the bias add is gone.
+ * The input normalisation is folded into the first layer and the last c into the magnitude scale. The files' α never vanish and β stay
  * below 1 (checked at construction), so the rewrite is well defined; it changes float32 rounding
  * only (golden tests: within 2e-3 mag of torch float32).
  *
@@ -35,6 +39,8 @@ public final class PhotulatorGraph {
 
     private static final int H = PhotulatorWeights.HIDDEN;
     private static final int LAYERS = PhotulatorWeights.LAYERS;
+    /** Pre-activation of the carrier unit; its activation, not 1, is what the next layer sees. */
+    private static final double CARRIER_INPUT = 1.0;
 
     private final List<Band> bands;
     /** Per layer: stacked folded weights [nb][in][out] flattened, biases [nb][out], γ [nb][out]. */
@@ -117,16 +123,35 @@ public final class PhotulatorGraph {
     public Operand<TFloat32> absMagPerMass(Ops tf, Operand<TFloat32> inputs) {
         int nb = bands.size();
         Ops scope = tf.withSubScope("photulator");
-        // [1, n, 15] broadcasts against the [nb, 15, 128] first-layer weights
-        Operand<TFloat32> x = scope.expandDims(inputs, scope.constant(0));
+        // the carrier column (see class comment): the products add the biases themselves
+        Operand<TFloat32> ones = scope.onesLike(scope.slice(inputs, scope.constant(new int[] {0, 0}),
+                scope.constant(new int[] {-1, 1})));
+        Operand<TFloat32> x = scope.expandDims(scope.concat(List.of(inputs, ones), scope.constant(1)), scope.constant(0));
+        double carrier = 1;
         for (int l = 0; l < LAYERS; l++) {
             int in = l == 0 ? EmulatorInputs.COUNT : H;
             int out = l == LAYERS - 1 ? 1 : H;
-            Operand<TFloat32> u = scope.math.add(
-                    scope.train.batchMatMul(x, constant(scope, weight[l], nb, in, out), TFloat32.class),
-                    constant(scope, bias[l], nb, 1, out));
-            Operand<TFloat32> g = constant(scope, gamma[l], nb, 1, out);
-            x = scope.math.mul(u, scope.math.add(scope.math.sigmoid(u), g));
+            boolean hidden = l < LAYERS - 1;
+            int outA = hidden ? out + 1 : out;
+            double[] w = new double[nb * (in + 1) * outA];
+            double[] g = new double[nb * outA];
+            for (int b = 0; b < nb; b++) {
+                for (int i = 0; i < in; i++) {
+                    for (int j = 0; j < out; j++) {
+                        w[(b * (in + 1) + i) * outA + j] = weight[l][(b * in + i) * out + j];
+                    }
+                }
+                for (int j = 0; j < out; j++) {
+                    w[(b * (in + 1) + in) * outA + j] = bias[l][b * out + j] / carrier;
+                    g[b * outA + j] = gamma[l][b * out + j];
+                }
+                if (hidden) {
+                    w[(b * (in + 1) + in) * outA + out] = CARRIER_INPUT / carrier;
+                }
+            }
+            Operand<TFloat32> u = scope.train.batchMatMul(x, constant(scope, w, nb, in + 1, outA), TFloat32.class);
+            x = scope.math.mul(u, scope.math.add(scope.math.sigmoid(u), constant(scope, g, nb, 1, outA)));
+            carrier = CARRIER_INPUT / (1 + Math.exp(-CARRIER_INPUT)); // γ = 0 for the carrier unit
         }
         // [nb, n, 1] -> [nb, n] -> magnitudes -> [n, nb]
         Operand<TFloat32> y = scope.reshape(x, scope.constant(new long[] {nb, -1}));
