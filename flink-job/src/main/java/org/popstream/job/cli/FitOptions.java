@@ -72,6 +72,10 @@ public final class FitOptions {
     @Option(names = "--no-optimise", description = "Skip the MAP optimisation: Laplace around the best bank points.")
     boolean noOptimise;
 
+    @Option(names = "--no-anneal", description = "Start every galaxy the bank cannot resolve from the Laplace mixture "
+            + "instead of a tempered bank annealed to β = 1 during burn-in.")
+    boolean noAnneal;
+
     /** Photometric calibration entering the likelihood. */
     enum Calibration { NONE, LEISTEDT23 }
 
@@ -98,7 +102,7 @@ public final class FitOptions {
     /** Validates everything once and loads the model files; {@code batchSize} is the fixed TF batch shape. */
     FittingContext open(int batchSize) {
         SamplerSettings sampler = new SamplerSettings(walkers, steps, burn, thin, stepsPerRun, earlyStop, earlyStopFactor);
-        InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps);
+        InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps, !noAnneal);
         FitSettings settings = new FitSettings(sampler, init, seed, threads, false, batchSize);
         Prior prior = priorOptions.build();
         FitModel fitModel = FitModel.load(ModelDirectory.resolve(models), bandList(), prior, this::calibrationFor);

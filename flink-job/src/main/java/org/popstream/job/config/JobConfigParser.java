@@ -43,6 +43,7 @@ public final class JobConfigParser {
     public static final String INIT_STARTS = "init.starts";
     public static final String INIT_OPTIMISE = "init.optimise";
     public static final String INIT_ADAM_STEPS = "init.adam-steps";
+    public static final String INIT_ANNEAL = "init.anneal";
     public static final String MODELS_DIR = "models.dir";
     public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval-ms";
     public static final String PARALLELISM = "parallelism";
@@ -91,6 +92,7 @@ public final class JobConfigParser {
         d.put(INIT_STARTS, "4");
         d.put(INIT_OPTIMISE, "true");
         d.put(INIT_ADAM_STEPS, "250");
+        d.put(INIT_ANNEAL, "true");
         d.put(CHECKPOINT_INTERVAL_MS, "10000");
         d.put(PARALLELISM, "1");
         d.put(MAX_RECORD_BYTES, "65536");
@@ -149,7 +151,7 @@ public final class JobConfigParser {
         int bank = r.positiveInt(INIT_BANK);
         InitialisationConfig initialisation = new InitialisationConfig(bank,
                 r.integer(INIT_STARTS, v -> v >= 1 && v <= bank, "in [1, " + INIT_BANK + "]"), r.bool(INIT_OPTIMISE),
-                r.integer(INIT_ADAM_STEPS, v -> v >= 0, ">= 0"));
+                r.integer(INIT_ADAM_STEPS, v -> v >= 0, ">= 0"), r.bool(INIT_ANNEAL));
         return new PopstreamJobConfig(
                 r.bootstrapServers(),
                 topics,

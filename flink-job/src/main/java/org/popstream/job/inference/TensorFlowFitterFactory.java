@@ -55,7 +55,7 @@ public final class TensorFlowFitterFactory implements GalaxyFitterFactory {
                 new SamplerSettings(sampler.walkers(), sampler.steps(), sampler.burn(), sampler.thin(),
                         sampler.stepsPerRun(), sampler.earlyStop(), sampler.earlyStopFactor()),
                 new InitialisationSettings(initialisation.bank(), initialisation.starts(), initialisation.optimise(),
-                        initialisation.adamSteps()),
+                        initialisation.adamSteps(), initialisation.anneal()),
                 sampler.seed(), sampler.threads(), keepSamples, batchSize);
         return fitModel.fitter(settings);
     }

@@ -58,7 +58,7 @@ class JobConfigParserTest {
 
         assertEquals(Duration.ofMillis(250), config.maxBatchDelay());
         assertEquals(new SamplerConfig(16, 40, 20, 5, -7, 3.5, 10, false, 50, 2), config.sampler());
-        assertEquals(new InitialisationConfig(16384, 4, true, 250), config.initialisation());
+        assertEquals(new InitialisationConfig(16384, 4, true, 250, true), config.initialisation());
         assertEquals(TopicNames.DEFAULT_SAMPLES, config.topics().samples());
         assertEquals(12, config.batchBuckets());
     }

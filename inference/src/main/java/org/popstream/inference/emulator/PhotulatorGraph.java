@@ -124,8 +124,9 @@ public final class PhotulatorGraph {
         int nb = bands.size();
         Ops scope = tf.withSubScope("photulator");
         // the carrier column (see class comment): the products add the biases themselves
-        Operand<TFloat32> ones = scope.onesLike(scope.slice(inputs, scope.constant(new int[] {0, 0}),
-                scope.constant(new int[] {-1, 1})));
+        // 0·x + 1 rather than OnesLike, which has no C++ gradient (the MAP search differentiates this graph)
+        Operand<TFloat32> ones = scope.math.add(scope.math.mul(scope.slice(inputs, scope.constant(new int[] {0, 0}),
+                scope.constant(new int[] {-1, 1})), scope.constant(0f)), scope.constant(1f));
         Operand<TFloat32> x = scope.expandDims(scope.concat(List.of(inputs, ones), scope.constant(1)), scope.constant(0));
         double carrier = 1;
         for (int l = 0; l < LAYERS; l++) {

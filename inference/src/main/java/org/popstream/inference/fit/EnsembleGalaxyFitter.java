@@ -78,7 +78,8 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
         List<String> ids = batch.stream().map(GalaxyPhotometry::id).toList();
         ObservedPhotometry obs = ObservedPhotometry.of(batch, posterior.model().bandNames());
         int walkers = settings.sampler().walkers();
-        float[] init = initialiser.initialise(obs, ids, settings.seed(), walkers);
+        LaplaceInitialiser.Start init = initialiser.initialise(obs, ids, settings.seed(), walkers,
+                settings.sampler().burn());
         StretchMoveSampler<ObservedPhotometry> sampler = samplers.computeIfAbsent(g,
                 n -> new StretchMoveSampler<>(posterior, settings.sampler(), n, settings.threads()));
         List<GalaxyRandomStream> streams = new ArrayList<>(g);
@@ -89,7 +90,8 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
                 ? StableAutocorrelationStop.forBatch(g, settings.sampler().earlyStopFactor())
                 : EarlyStopRule.NEVER;
         int total = settings.sampler().steps();
-        List<GalaxyChain> chains = sampler.sample(obs, init, streams, stop, done -> progress.batchSteps(g, done, total));
+        List<GalaxyChain> chains = sampler.sample(obs, init.ensemble(), streams, stop,
+                done -> progress.batchSteps(g, done, total), init.tempering());
         double millisPerGalaxy = (System.nanoTime() - start) / 1e6 / g;
         List<PosteriorResult> results = new ArrayList<>(g);
         for (int i = 0; i < g; i++) {

@@ -49,8 +49,19 @@ final class BankScorer {
      * @param logWeight    importance weight of the point with mass {@code drawnMass} drawn from a proposal
      *                     around the best-fitting mass: resampling by it gives posterior draws, mass included
      * @param drawnMass    the drawn log10 mass
+     * @param logLikelihood log likelihood at the drawn mass (the part of {@code logWeight} tempering scales)
      */
-    record Scores(double[] logPosterior, double[] logMass, double[] logWeight, double[] drawnMass) {}
+    record Scores(double[] logPosterior, double[] logMass, double[] logWeight, double[] drawnMass, double[] logLikelihood) {
+
+        /** Importance log weights for the posterior with its likelihood raised to the power β. */
+        double[] temperedLogWeight(double beta) {
+            double[] w = new double[logWeight.length];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = logWeight[j] - (1 - beta) * logLikelihood[j];
+            }
+            return w;
+        }
+    }
 
     /**
      * Share of the mass proposal spread uniformly over the whole mass range, so the importance
@@ -70,6 +81,7 @@ final class BankScorer {
         double[] masses = new double[bank.size()];
         double[] weights = new double[bank.size()];
         double[] drawn = new double[bank.size()];
+        double[] likelihoods = new double[bank.size()];
         double[] zp = calibration.zeroPoints();
         int base = galaxy * nb;
         for (int j = 0; j < bank.size(); j++) {
@@ -107,11 +119,12 @@ final class BankScorer {
             double[] proposed = bank.points()[j].clone();
             proposed[ParameterSpace.LOG10_MASS] = m;
             // the bank's shape came from the prior with its mass uniform over the range: divide that out
-            weights[j] = logLikelihood(obs, galaxy, t, m) + prior.logDensity(proposed) - bankLogDensity[j]
+            likelihoods[j] = logLikelihood(obs, galaxy, t, m);
+            weights[j] = likelihoods[j] + prior.logDensity(proposed) - bankLogDensity[j]
                     + Math.log(1 / massWidth) - Math.log(q);
             drawn[j] = m;
         }
-        return new Scores(scores, masses, weights, drawn);
+        return new Scores(scores, masses, weights, drawn, likelihoods);
     }
 
     private double logLikelihood(ObservedPhotometry obs, int galaxy, double[] template, double logMass) {
@@ -198,14 +211,47 @@ final class BankScorer {
      * sample size below {@code minEss}): the posterior is then narrower than the bank resolves.
      */
     List<double[]> resample(Scores s, int count, double minEss, RandomGenerator random) {
+        return resample(s, 1, count, minEss, random);
+    }
+
+    /** As {@link #resample(Scores, int, double, RandomGenerator)} for the posterior tempered to β. */
+    List<double[]> resample(Scores s, double beta, int count, double minEss, RandomGenerator random) {
         double[][] points = new double[bank.size()][];
         for (int j = 0; j < points.length; j++) {
             points[j] = bank.points()[j].clone();
             points[j][ParameterSpace.LOG10_MASS] = s.drawnMass()[j];
         }
-        double[][] drawn = ImportanceResampling.resample(points, s.logWeight(), count, minEss, random);
+        double[][] drawn = ImportanceResampling.resample(points, s.temperedLogWeight(beta), count, minEss, random);
         return drawn == null ? List.of() : List.of(drawn);
     }
+
+    /**
+     * The largest β in (0, 1] at which the tempered importance weights still have an effective sample
+     * size of {@code minEss} (bisection in log β; the ESS falls as β grows), or 0 when not even
+     * β = 10⁻⁶ reaches it.
+     */
+    double largestResolvedBeta(Scores s, double minEss) {
+        if (ImportanceResampling.effectiveSampleSize(s.temperedLogWeight(1)) >= minEss) {
+            return 1;
+        }
+        double lo = Math.log(MIN_BETA);
+        if (ImportanceResampling.effectiveSampleSize(s.temperedLogWeight(MIN_BETA)) < minEss) {
+            return 0;
+        }
+        double hi = 0;
+        for (int i = 0; i < 30; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (ImportanceResampling.effectiveSampleSize(s.temperedLogWeight(Math.exp(mid))) >= minEss) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.exp(lo);
+    }
+
+    /** Smallest starting temperature tried. */
+    static final double MIN_BETA = 1e-6;
 
     private Candidate candidate(int j, double logMass, double score) {
         double[] theta = bank.points()[j].clone();

@@ -7,9 +7,12 @@ package org.popstream.inference.posterior;
  * @param starts     distinct best bank points refined per galaxy (several modes at low S/N)
  * @param optimise   refine the starts by Adam on −log posterior; off = Laplace around the bank points
  * @param adamSteps  Adam iterations
+ * @param anneal     where the bank cannot resolve the posterior, start from the bank resampled for the
+ *                   likelihood tempered to the largest β it resolves and anneal β to 1 during burn-in;
+ *                   off = the Laplace mixture around the optimised starts
  */
-public record InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps) {
-    public static final InitialisationSettings DEFAULT = new InitialisationSettings(16384, 4, true, 250);
+public record InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps, boolean anneal) {
+    public static final InitialisationSettings DEFAULT = new InitialisationSettings(16384, 4, true, 250, true);
 
     public InitialisationSettings {
         if (bankSize < 1 || starts < 1 || starts > bankSize || adamSteps < 0) {
@@ -18,7 +21,16 @@ public record InitialisationSettings(int bankSize, int starts, boolean optimise,
         }
     }
 
+    /** Annealed starts (the default). */
+    public InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps) {
+        this(bankSize, starts, optimise, adamSteps, true);
+    }
+
     public InitialisationSettings withOptimise(boolean on) {
-        return new InitialisationSettings(bankSize, starts, on, adamSteps);
+        return new InitialisationSettings(bankSize, starts, on, adamSteps, anneal);
+    }
+
+    public InitialisationSettings withAnneal(boolean on) {
+        return new InitialisationSettings(bankSize, starts, optimise, adamSteps, on);
     }
 }

@@ -14,6 +14,7 @@ import org.popstream.inference.likelihood.ObservedPhotometry;
 import org.popstream.inference.prior.Bounds;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.sampler.GalaxyRandomStream;
+import org.popstream.inference.sampler.TemperingSchedule;
 
 /**
  * Starting ensembles for a batch, following science.md §5 and its two measured traps:
@@ -31,6 +32,13 @@ import org.popstream.inference.sampler.GalaxyRandomStream;
  * point with a mass drawn around its best-fitting one and importance-weighted for it: resampling the
  * profiled masses themselves would put every walker on the best-fit-mass ridge, which is no posterior
  * draw (an ensemble of zero width in mass given the other parameters).
+ * <p>With {@code anneal} (the default), a galaxy the bank does not resolve at β = 1 starts instead from
+ * the bank resampled for its likelihood tempered to the largest β the bank resolves (down to what the
+ * burn-in can anneal from, {@link TemperingSchedule#smallestStartBeta}); the sampler raises β to 1
+ * during burn-in and restarts it from the Laplace draws above if its best walker then lies far below
+ * the MAP found here ({@link TemperingSchedule#MISSED_CORE}). Measured on prior mocks (CoverageTest):
+ * 68 % intervals of z / log10 M covered 69.5 % / 67.5 % of mocks, against 60 % / 59 % when every such
+ * galaxy starts from the Laplace mixture.
  * An isotropic ball is never used: at high S/N it misses the posterior's tiny correlated core.
  * Directions the data do not constrain are capped at {@link #MAX_SIGMA_FRACTION} of the prior range.
  * All random draws come from each galaxy's own stream, so a galaxy's start does not depend on its batch.
@@ -67,17 +75,30 @@ public final class LaplaceInitialiser implements AutoCloseable {
     /** A mode of one galaxy's posterior in the Laplace approximation. */
     record Mode(double[] centre, double logPosterior, double[][] covariance, double logWeight) {}
 
-    /** Starting ensemble [walkers, galaxies, D] for a batch. */
-    public float[] initialise(ObservedPhotometry obs, List<String> ids, long seed, int walkers) {
+    /**
+     * A batch's starting ensemble [walkers, galaxies, D] and the likelihood temperature each galaxy's
+     * chain starts from (1 unless the walkers come from a tempered bank).
+     */
+    public record Start(float[] ensemble, TemperingSchedule tempering) {}
+
+    /** Starting ensemble for a batch. */
+    public Start initialise(ObservedPhotometry obs, List<String> ids, long seed, int walkers, int burn) {
         int g = obs.galaxies();
         int dim = ParameterSpace.DIMENSION;
         int starts = settings.starts();
         float[] start = new float[starts * g * dim];
         List<List<double[]>> resampled = new ArrayList<>();
+        double[] startBeta = new double[g];
         for (int i = 0; i < g; i++) {
             SplittableRandom bankRandom = GalaxyRandomStream.of(seed, ids.get(i), "bank").generator();
             BankScorer.Scores scores = scorer.score(obs, i, bankRandom);
-            resampled.add(scorer.resample(scores, walkers, BANK_ESS_PER_WALKER * walkers, bankRandom));
+            double minEss = BANK_ESS_PER_WALKER * walkers;
+            double beta = settings.anneal() ? scorer.largestResolvedBeta(scores, minEss) : 1;
+            if (beta < TemperingSchedule.smallestStartBeta(burn)) { // too narrow to anneal onto: Laplace below
+                beta = 0;
+            }
+            startBeta[i] = beta > 0 ? beta : 1;
+            resampled.add(beta > 0 ? scorer.resample(scores, beta, walkers, minEss, bankRandom) : List.of());
             List<BankScorer.Candidate> best = scorer.best(scores, starts);
             for (int m = 0; m < starts; m++) {
                 double[] theta = best.get(Math.min(m, best.size() - 1)).theta();
@@ -113,6 +134,8 @@ public final class LaplaceInitialiser implements AutoCloseable {
             }
         }
         float[] ensemble = new float[walkers * g * dim];
+        float[] fallback = new float[walkers * g * dim];
+        double[] mapLogPosterior = new double[g];
         for (int i = 0; i < g; i++) {
             List<Mode> modes = new ArrayList<>();
             for (int m = 0; m < starts; m++) {
@@ -133,16 +156,18 @@ public final class LaplaceInitialiser implements AutoCloseable {
                 }
                 modes.add(laplace(c, 0, new double[dim][dim]));
             }
-            double[][] walkersOfGalaxy = resampled.get(i).isEmpty()
-                    ? drawWalkers(distinct(modes), walkers, GalaxyRandomStream.of(seed, ids.get(i), "init").generator())
-                    : resampled.get(i).toArray(new double[0][]);
+            double[][] laplaceWalkers = drawWalkers(distinct(modes), walkers,
+                    GalaxyRandomStream.of(seed, ids.get(i), "init").generator());
+            double[][] walkersOfGalaxy = resampled.get(i).isEmpty() ? laplaceWalkers : resampled.get(i).toArray(new double[0][]);
             for (int w = 0; w < walkers; w++) {
                 for (int d = 0; d < dim; d++) {
                     ensemble[(w * g + i) * dim + d] = (float) walkersOfGalaxy[w][d];
+                    fallback[(w * g + i) * dim + d] = (float) laplaceWalkers[w][d];
                 }
             }
+            mapLogPosterior[i] = modes.stream().mapToDouble(Mode::logPosterior).max().orElse(Double.NaN);
         }
-        return ensemble;
+        return new Start(ensemble, new TemperingSchedule(startBeta, fallback, mapLogPosterior));
     }
 
     /**

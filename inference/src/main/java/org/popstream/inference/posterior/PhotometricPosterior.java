@@ -72,6 +72,11 @@ public final class PhotometricPosterior implements EnsembleTarget<ObservedPhotom
         return new TargetGraph<>() {
             @Override
             public Operand<TFloat32> logProbability(Operand<TFloat32> points) {
+                return logProbabilityParts(points).total();
+            }
+
+            @Override
+            public Parts logProbabilityParts(Operand<TFloat32> points) {
                 // the emulator only ever sees in-bounds inputs; outside, the prior's −∞ decides
                 Operand<TFloat32> inside = tf.math.minimum(tf.math.maximum(points, lower), upper);
                 Operand<TFloat32> flat = tf.reshape(inside, tf.constant(new int[] {-1, dim}));
@@ -79,7 +84,8 @@ public final class PhotometricPosterior implements EnsembleTarget<ObservedPhotom
                 Operand<TFloat32> shaped = tf.reshape(flux,
                         tf.concat(java.util.List.of(tf.slice(tf.shape(points), tf.constant(new int[] {0}), tf.constant(new int[] {2})),
                                 tf.constant(new int[] {bands})), tf.constant(0)));
-                return tf.math.add(prior.logDensity(tf, points), likelihood.logLikelihood(tf, shaped, obs));
+                Operand<TFloat32> logPrior = prior.logDensity(tf, points);
+                return new Parts(logPrior, tf.math.add(logPrior, likelihood.logLikelihood(tf, shaped, obs)));
             }
 
             @Override

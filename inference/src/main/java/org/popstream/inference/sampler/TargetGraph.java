@@ -13,6 +13,18 @@ public interface TargetGraph<B> {
      */
     Operand<TFloat32> logProbability(Operand<TFloat32> points);
 
+    /**
+     * Log-density {@code total} with its log prior part {@code prior} ({@code null} when the target
+     * has no prior/likelihood split). Tempering raises only the likelihood, total − prior, to a power
+     * β; a target without a split is tempered as a whole. Computes each part once.
+     */
+    default Parts logProbabilityParts(Operand<TFloat32> points) {
+        return new Parts(null, logProbability(points));
+    }
+
+    /** See {@link #logProbabilityParts}. */
+    record Parts(Operand<TFloat32> prior, Operand<TFloat32> total) {}
+
     /** Uploads a batch's data into the graph's variables before sampling it. */
     void bind(Session session, B batch);
 }

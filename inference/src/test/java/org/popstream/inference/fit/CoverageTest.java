@@ -20,22 +20,17 @@ import org.popstream.testing.SharedPaths;
 /**
  * Simulation-based calibration: mocks drawn from the prior, emulated, with the likelihood's own
  * Student-t noise at real COSMOS2020 depths, must be covered by the central 68 % / 95 % intervals
- * at the nominal rate (within 3 binomial standard errors). The report splits the mocks by median
- * S/N, where the misses concentrate.
+ * at the nominal rate (within 3 binomial standard errors), and no S/N range may collapse.
  *
  * <p>Kept to two minutes of CPU: 8 broad bands instead of 26 (the emulator cost scales with the
- * band count), 200 mocks and 64 walkers × 600 steps (shorter chains or fewer walkers cover worse:
- * see below).
+ * band count), 200 mocks and 64 walkers × 600 steps.
  *
- * <p>KNOWN SHORTFALL: the nominal-rate test fails today (this configuration: z 60 %, log10 M 59 %
- * inside the 68 % intervals; 91 % / 89 % inside the 95 % ones). Measured on this seed (68 % intervals of z /
- * log10 M_formed, mocks covered): 32 walkers × 300 steps 59 % / 53 %; 32 × 1200 58 % / 56 %;
- * 128 × 300 64 % / 58 %; 64 × 1000 (200 mocks) 62 % / 60 %; 64 × 2000 67 % / 56 % (95 %: 94 % / 86 %).
- * With Gaussian noise at 64 × 2000 both reach 66 %. The misses are at high S/N (median S/N > 10:
- * log10 M covered 48 %), with integrated autocorrelation times of ~140 steps at acceptance ~0.1:
- * the chains do not mix through the narrow, curved, sometimes multimodal posteriors within the
- * steps we can afford. Until that is fixed the suite runs the weaker guard below so regressions
- * still fail, and the nominal test is kept, disabled, as the target.
+ * <p>History (68 % intervals of z / log10 M_formed, share of mocks covered, this seed): with walkers
+ * started from a Laplace mixture around optimised modes the intervals were over-confident at every
+ * chain length we could afford — 32 walkers × 300 steps 59 % / 53 %, 64 × 600 60 % / 59 %, 64 × 2000
+ * 67 % / 56 % — with the misses at high S/N (τ ≈ 140 steps at acceptance ≈ 0.1). Starting from the
+ * bank resampled for a tempered likelihood and annealing β to 1 during burn-in
+ * ({@code InitialisationSettings.anneal}) gives 67.5 % / 72 % (95 %: 94 % / 96.5 %) at 64 × 600.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageTest {
@@ -48,7 +43,6 @@ class CoverageTest {
     private int[] perBin;
 
     @Test
-    @org.junit.jupiter.api.Disabled("known miscalibration at high S/N, see class comment")
     void centralIntervalsOfRedshiftAndFormedMassCoverTheTruthAtTheNominalRate() {
         int[][] all = total();
         String report = report();
@@ -58,20 +52,15 @@ class CoverageTest {
         }
     }
 
-    /** Regression guard: intervals are somewhat over-confident today (high S/N), but not grossly. */
     @Test
-    void centralIntervalsAreNotGrosslyOverconfident() {
-        int[][] all = total();
+    void noSignalToNoiseRangeIsGrosslyMiscalibrated() {
+        compute();
         String report = report();
         System.out.println(report);
-        for (int q = 0; q < 2; q++) {
-            assertTrue(all[q][0] / (double) MOCKS >= 0.53, report);
-            assertTrue(all[q][1] / (double) MOCKS >= 0.84, report);
-            assertTrue(all[q][0] / (double) MOCKS <= 0.68 + 3 * Math.sqrt(0.68 * 0.32 / MOCKS), "under-confident: " + report);
-        }
         for (int b = 0; b < inside.length; b++) { // no S/N range may collapse
             for (int q = 0; q < 2; q++) {
-                assertTrue(inside[b][q][0] / (double) perBin[b] >= 0.45, "S/N bin " + b + ": " + report);
+                double share = inside[b][q][0] / (double) perBin[b];
+                assertTrue(share >= 0.5 && share <= 0.88, "S/N bin " + b + ": " + report);
             }
         }
     }

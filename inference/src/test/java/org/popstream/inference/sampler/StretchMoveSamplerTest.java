@@ -100,6 +100,55 @@ class StretchMoveSamplerTest {
     }
 
     @Test
+    void temperedStartAnnealsOntoTheTargetDuringBurnIn() {
+        int d = 6;
+        double[][] cov = GaussianTarget.correlatedCovariance(d, 0.8);
+        double[][] means = {{2, -1, 0, 1, 3, -2}};
+        GaussianTarget target = new GaussianTarget(means, cov);
+        SamplerSettings settings = new SamplerSettings(32, 3000, 1000, 1, 20, false, 50);
+        // walkers drawn from the target tempered to β₀ = 0.01 (10× wider), as the bank start would give
+        float[] init = new float[32 * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int w = 0; w < 32; w++) {
+            for (int j = 0; j < d; j++) {
+                init[w * d + j] = (float) (means[0][j] + 10 * random.nextGaussian());
+            }
+        }
+        TemperingSchedule tempering = new TemperingSchedule(new double[] {0.01}, new float[0], new double[0]);
+        try (StretchMoveSampler<Void> sampler = new StretchMoveSampler<>(target, settings, 1, 2)) {
+            GalaxyChain chain = sampler.sample(null, init, List.of(GalaxyRandomStream.of(3, "t", "mcmc")),
+                    EarlyStopRule.NEVER, StretchMoveSampler.Progress.NONE, tempering).get(0);
+            assertMoments(chain, means[0], cov, 5);
+        }
+    }
+
+    @Test
+    void aGalaxyWhoseAnnealedBestMissesItsReferenceRestartsFromTheFallbackEnsemble() {
+        int d = 2;
+        double[][] means = {{0, 0}, {0, 0}};
+        GaussianTarget target = new GaussianTarget(means, GaussianTarget.correlatedCovariance(d, 0.0));
+        SamplerSettings settings = new SamplerSettings(8, 40, 20, 1, 4, false, 50);
+        float[] init = new float[8 * 2 * d];
+        float[] fallback = new float[8 * 2 * d];
+        for (int w = 0; w < 8; w++) {
+            for (int g = 0; g < 2; g++) {
+                for (int j = 0; j < d; j++) {
+                    init[(w * 2 + g) * d + j] = 0.1f * (w - 3.5f) * (j + 1);
+                    fallback[(w * 2 + g) * d + j] = 1000 + w + j; // far away: the chain cannot wander there
+                }
+            }
+        }
+        // galaxy 0: its reference is far above anything near the origin → restarts at ~1000; galaxy 1 keeps its walkers
+        TemperingSchedule tempering = new TemperingSchedule(new double[] {0.5, 0.5}, fallback, new double[] {1e6, Double.NaN});
+        try (StretchMoveSampler<Void> sampler = new StretchMoveSampler<>(target, settings, 2, 1)) {
+            List<GalaxyChain> chains = sampler.sample(null, init, List.of(GalaxyRandomStream.of(1, "a", "mcmc"),
+                    GalaxyRandomStream.of(1, "b", "mcmc")), EarlyStopRule.NEVER, StretchMoveSampler.Progress.NONE, tempering);
+            assertTrue(chains.get(0).sample(0, 0) > 500, "galaxy 0 should have restarted: " + chains.get(0).sample(0, 0));
+            assertTrue(Math.abs(chains.get(1).sample(0, 0)) < 50, "galaxy 1 should not have: " + chains.get(1).sample(0, 0));
+        }
+    }
+
+    @Test
     void recoversBanana() {
         BananaTarget target = new BananaTarget(3.0, 0.3);
         SamplerSettings settings = new SamplerSettings(32, 6000, 1000, 1, 50, false, 50);
