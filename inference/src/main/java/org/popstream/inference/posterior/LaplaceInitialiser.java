@@ -37,7 +37,7 @@ import org.popstream.inference.sampler.TemperingSchedule;
  * burn-in can anneal from, {@link TemperingSchedule#smallestStartBeta}); the sampler raises β to 1
  * during burn-in and restarts it from the Laplace draws above if its best walker then lies far below
  * the MAP found here ({@link TemperingSchedule#MISSED_CORE}). Measured on prior mocks (CoverageTest):
- * 68 % intervals of z / log10 M covered 69.5 % / 67.5 % of mocks, against 60 % / 59 % when every such
+ * 68 % intervals of z / log10 M covered 67 % / 63.5 % of mocks, against 60 % / 59 % when every such
  * galaxy starts from the Laplace mixture.
  * An isotropic ball is never used: at high S/N it misses the posterior's tiny correlated core.
  * Directions the data do not constrain are capped at {@link #MAX_SIGMA_FRACTION} of the prior range.
