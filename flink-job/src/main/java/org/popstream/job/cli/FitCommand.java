@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.popstream.inference.fit.EnsembleGalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.fit.PosteriorResult;
+import org.popstream.job.inference.PosteriorResultRecords;
 import org.popstream.kafka.catalogue.CatalogueEntry;
 import org.popstream.kafka.catalogue.CatalogueFormatException;
 import org.popstream.kafka.catalogue.CatalogueReader;
@@ -126,7 +127,7 @@ public final class FitCommand implements Callable<Integer> {
                     var summary = PosteriorRecords.summary(result, context, fitter.modelVersion());
                     csv.printRecord(format.row(summary));
                     if (samplesCsv != null) {
-                        for (List<String> row : samplesFormat.rows(PosteriorRecords.samples(result, fitter.modelVersion()))) {
+                        for (List<String> row : samplesFormat.rows(PosteriorResultRecords.samplesOf(result, fitter.modelVersion()))) {
                             samplesCsv.printRecord(row);
                         }
                     }

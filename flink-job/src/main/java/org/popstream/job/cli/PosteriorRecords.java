@@ -2,7 +2,6 @@ package org.popstream.job.cli;
 
 import org.popstream.inference.fit.PosteriorResult;
 import org.popstream.job.inference.PosteriorResultRecords;
-import org.popstream.schemas.PosteriorSamples;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.Timings;
 
@@ -30,9 +29,5 @@ final class PosteriorRecords {
                 .setTimings(new Timings(now, now, r.inferenceMillis(), now))
                 .setAttributes(new java.util.HashMap<>(r.attributes()))
                 .build();
-    }
-
-    static PosteriorSamples samples(PosteriorResult r, String modelVersion) {
-        return PosteriorResultRecords.samplesOf(r, modelVersion);
     }
 }

@@ -206,23 +206,23 @@ final class BankScorer {
     }
 
     /**
-     * Draws {@code count} bank points in proportion to their posterior weight (systematic
-     * resampling), or returns an empty list when the weights are too concentrated for that (effective
-     * sample size below {@code minEss}): the posterior is then narrower than the bank resolves.
+     * Draws {@code count} bank points (with their drawn masses) in proportion to their weight for the
+     * posterior tempered to β (systematic resampling), or returns an empty list when the weights are too
+     * concentrated for that (effective sample size below {@code minEss}): the posterior is then narrower
+     * than the bank resolves.
      */
-    List<double[]> resample(Scores s, int count, double minEss, RandomGenerator random) {
-        return resample(s, 1, count, minEss, random);
-    }
-
-    /** As {@link #resample(Scores, int, double, RandomGenerator)} for the posterior tempered to β. */
     List<double[]> resample(Scores s, double beta, int count, double minEss, RandomGenerator random) {
-        double[][] points = new double[bank.size()][];
-        for (int j = 0; j < points.length; j++) {
-            points[j] = bank.points()[j].clone();
-            points[j][ParameterSpace.LOG10_MASS] = s.drawnMass()[j];
+        int[] picked = ImportanceResampling.resampleIndices(s.temperedLogWeight(beta), count, minEss, random);
+        if (picked == null) {
+            return List.of();
         }
-        double[][] drawn = ImportanceResampling.resample(points, s.temperedLogWeight(beta), count, minEss, random);
-        return drawn == null ? List.of() : List.of(drawn);
+        List<double[]> drawn = new ArrayList<>(count);
+        for (int j : picked) {
+            double[] theta = bank.points()[j].clone();
+            theta[ParameterSpace.LOG10_MASS] = s.drawnMass()[j];
+            drawn.add(theta);
+        }
+        return drawn;
     }
 
     /**

@@ -28,6 +28,19 @@ final class ImportanceResampling {
      * resampling, or {@code null} when the effective sample size is below {@code minEss}.
      */
     static double[][] resample(double[][] points, double[] logWeights, int count, double minEss, RandomGenerator random) {
+        int[] picked = resampleIndices(logWeights, count, minEss, random);
+        if (picked == null) {
+            return null;
+        }
+        double[][] out = new double[count][];
+        for (int k = 0; k < count; k++) {
+            out[k] = points[picked[k]].clone();
+        }
+        return out;
+    }
+
+    /** The indices {@link #resample} would draw, or {@code null} when it would refuse. */
+    static int[] resampleIndices(double[] logWeights, int count, double minEss, RandomGenerator random) {
         if (effectiveSampleSize(logWeights) < minEss) {
             return null;
         }
@@ -38,7 +51,7 @@ final class ImportanceResampling {
             w[j] = Double.isNaN(logWeights[j]) ? 0 : Math.exp(logWeights[j] - max);
             sum += w[j];
         }
-        double[][] out = new double[count][];
+        int[] picked = new int[count];
         double u = random.nextDouble() / count;
         double cumulative = w[0];
         int j = 0;
@@ -47,9 +60,9 @@ final class ImportanceResampling {
             while (j < w.length - 1 && cumulative < target) {
                 cumulative += w[++j];
             }
-            out[k] = points[j].clone();
+            picked[k] = j;
         }
-        return out;
+        return picked;
     }
 
     private static double max(double[] values) {

@@ -1,6 +1,7 @@
 package org.popstream.inference.posterior;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,10 @@ public final class LaplaceInitialiser implements AutoCloseable {
                 }
             }
         }
+        if (Arrays.stream(startBeta).allMatch(b -> b == 1) && resampled.stream().noneMatch(List::isEmpty)) {
+            // every galaxy starts from the bank untempered: no Laplace start, no restart, so no MAP search
+            return new Start(ensembleOf(resampled, walkers), new TemperingSchedule(startBeta, new float[0], new double[0]));
+        }
         MapOptimiser optimiser = optimisers.computeIfAbsent(g,
                 n -> new MapOptimiser(posterior, posterior.prior().bounds(), starts, n, threads));
         optimiser.bind(obs);
@@ -133,7 +138,6 @@ public final class LaplaceInitialiser implements AutoCloseable {
                 }
             }
         }
-        float[] ensemble = new float[walkers * g * dim];
         float[] fallback = new float[walkers * g * dim];
         double[] mapLogPosterior = new double[g];
         for (int i = 0; i < g; i++) {
@@ -158,16 +162,32 @@ public final class LaplaceInitialiser implements AutoCloseable {
             }
             double[][] laplaceWalkers = drawWalkers(distinct(modes), walkers,
                     GalaxyRandomStream.of(seed, ids.get(i), "init").generator());
-            double[][] walkersOfGalaxy = resampled.get(i).isEmpty() ? laplaceWalkers : resampled.get(i).toArray(new double[0][]);
-            for (int w = 0; w < walkers; w++) {
-                for (int d = 0; d < dim; d++) {
-                    ensemble[(w * g + i) * dim + d] = (float) walkersOfGalaxy[w][d];
-                    fallback[(w * g + i) * dim + d] = (float) laplaceWalkers[w][d];
-                }
+            if (resampled.get(i).isEmpty()) {
+                resampled.set(i, List.of(laplaceWalkers));
             }
+            put(fallback, List.of(laplaceWalkers), g, i);
             mapLogPosterior[i] = modes.stream().mapToDouble(Mode::logPosterior).max().orElse(Double.NaN);
         }
-        return new Start(ensemble, new TemperingSchedule(startBeta, fallback, mapLogPosterior));
+        return new Start(ensembleOf(resampled, walkers), new TemperingSchedule(startBeta, fallback, mapLogPosterior));
+    }
+
+    private static float[] ensembleOf(List<List<double[]>> walkersPerGalaxy, int walkers) {
+        int g = walkersPerGalaxy.size();
+        float[] ensemble = new float[walkers * g * ParameterSpace.DIMENSION];
+        for (int i = 0; i < g; i++) {
+            put(ensemble, walkersPerGalaxy.get(i), g, i);
+        }
+        return ensemble;
+    }
+
+    /** Writes one galaxy's walkers into column {@code galaxy} of an ensemble [walkers, galaxies, D]. */
+    private static void put(float[] ensemble, List<double[]> walkersOfGalaxy, int galaxies, int galaxy) {
+        int dim = ParameterSpace.DIMENSION;
+        for (int w = 0; w < walkersOfGalaxy.size(); w++) {
+            for (int d = 0; d < dim; d++) {
+                ensemble[(w * galaxies + galaxy) * dim + d] = (float) walkersOfGalaxy.get(w)[d];
+            }
+        }
     }
 
     /**

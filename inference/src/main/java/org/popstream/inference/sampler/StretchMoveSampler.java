@@ -47,6 +47,7 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
 
     private final Placeholder<TFloat32> initialState;
     private final List<Op> initialise = new ArrayList<>();
+    private final Op resetAccepted;
     private final Placeholder<TFloat32> uniforms;
     private final Placeholder<TFloat32> activeMask;
     private final Placeholder<TFloat32> temperature;
@@ -87,7 +88,7 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
             initialise.add(tf.assignVariableOp(lpB, lpHalves.output().get(1)));
             initialise.add(tf.assignVariableOp(priorA, priorHalves.output().get(0)));
             initialise.add(tf.assignVariableOp(priorB, priorHalves.output().get(1)));
-            initialise.add(tf.assignVariableOp(accepted, tf.zeros(tf.constant(new int[] {galaxies}), TFloat32.class)));
+            resetAccepted = tf.assignVariableOp(accepted, tf.zeros(tf.constant(new int[] {galaxies}), TFloat32.class));
 
             // unrolled steps
             uniforms = tf.placeholder(TFloat32.class,
@@ -226,11 +227,8 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
             throw new IllegalArgumentException("expected " + galaxies + " random streams, got " + streams.size());
         }
         target.bind(session, batch);
-        try (TFloat32 init = FlatTensors.of(initial, 2L * half, galaxies, dim)) {
-            Session.Runner r = session.runner().feed(initialState, init);
-            initialise.forEach(r::addTarget);
-            r.run().close();
-        }
+        load(initial);
+        session.runner().addTarget(resetAccepted).run().close();
         int walkers = 2 * half;
         int steps = settings.steps();
         int[] stepsUsed = new int[galaxies];
@@ -244,7 +242,6 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
             means.add(new FloatList());
         }
         float[] accepted = new float[galaxies];
-        float[] acceptedBeforeRestart = new float[galaxies];
         float[] lastState = initial;
         int done = 0;
         while (done < steps && !allTrue(stopped)) {
@@ -333,14 +330,7 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
                         float[] state = FlatTensors.read(out.get(checkAt));
                         float[] logProbability = FlatTensors.read(out.get(checkAt + 1));
                         if (restartMissedCores(state, logProbability, tempering, done + unroll)) {
-                            for (int g = 0; g < galaxies; g++) {
-                                acceptedBeforeRestart[g] += accepted[g];
-                            }
-                            try (TFloat32 init = FlatTensors.of(state, 2L * half, galaxies, dim)) {
-                                Session.Runner reset = session.runner().feed(initialState, init);
-                                initialise.forEach(reset::addTarget);
-                                reset.run().close();
-                            }
+                            load(state); // acceptance counts carry on
                         }
                     }
                 }
@@ -361,12 +351,20 @@ public final class StretchMoveSampler<B> implements AutoCloseable {
             for (int w = 0; w < walkers; w++) {
                 System.arraycopy(lastState, (w * galaxies + g) * dim, finalState, w * dim, dim);
             }
-            double acceptance = stepsUsed[g] == 0 ? 0
-                    : (accepted[g] + acceptedBeforeRestart[g]) / ((double) stepsUsed[g] * walkers);
+            double acceptance = stepsUsed[g] == 0 ? 0 : accepted[g] / ((double) stepsUsed[g] * walkers);
             chains.add(new GalaxyChain(dim, samples.get(g).toArray(), sampleLp.get(g).toArray(),
                     means.get(g).toArray(), stepsUsed[g], acceptance, finalState));
         }
         return chains;
+    }
+
+    /** Puts {@code ensemble} [walkers, galaxies, D] into the state variables and scores it. */
+    private void load(float[] ensemble) {
+        try (TFloat32 init = FlatTensors.of(ensemble, 2L * half, galaxies, dim)) {
+            Session.Runner r = session.runner().feed(initialState, init);
+            initialise.forEach(r::addTarget);
+            r.run().close();
+        }
     }
 
     private boolean reachesOne(TemperingSchedule tempering, int galaxy, int nextStep) {
