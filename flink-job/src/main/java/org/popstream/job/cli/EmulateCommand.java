@@ -71,7 +71,8 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--verify-models", description = "check the model files against SHA256SUMS first")
     boolean verifyModels;
 
-    @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: 2)")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "cores for the TensorFlow path: single-threaded graph branches run side by side (default: 2)")
     int threads;
 
     @Spec

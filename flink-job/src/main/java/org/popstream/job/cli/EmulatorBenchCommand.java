@@ -47,7 +47,8 @@ public final class EmulatorBenchCommand implements Callable<Integer> {
     @Option(names = "--bands", defaultValue = "all", description = "bands (default: all 26)")
     String bands;
 
-    @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: 2)")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "cores for the TensorFlow path: single-threaded graph branches run side by side (default: 2)")
     int threads;
 
     @Option(names = "--chunk", defaultValue = "" + TfPhotometryEmulator.DEFAULT_CHUNK_ROWS,
@@ -72,7 +73,7 @@ public final class EmulatorBenchCommand implements Callable<Integer> {
         List<Band> chosen = CosmosBands.parse(bands);
         List<PhotulatorWeights> weights = PhotulatorWeights.read(ModelDirectory.resolve(models), chosen);
         int nb = chosen.size();
-        out.printf("photometry emulator, %d bands, TF intra-op threads %d, chunk %d rows, %d cores visible%n",
+        out.printf("photometry emulator, %d bands, TF lanes (single-threaded branches) %d, chunk %d rows, %d cores visible%n",
                 nb, threads, chunk, Runtime.getRuntime().availableProcessors());
         // wall-clock rate, and the rate per CPU-second of this process (all threads, native ones included),
         // which stays meaningful when other processes compete for the cores

@@ -1,5 +1,6 @@
 package org.popstream.inference.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.PhotulatorWeights;
@@ -33,7 +34,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Meant to be embedded: {@link #absMagPerMass(Ops, Operand)} adds the ops to the caller's own
  * graph (e.g. inside a sampler's log-posterior). Each call adds a fresh copy of the weights as
- * constants, so call it once per graph and reuse the returned operand.
+ * constants, so call it once per graph and reuse the returned operand. {@link #absMagPerMass(Ops, List)}
+ * builds independent branches over several inputs that share one copy of the weights, which lets a
+ * session run the branches on separate cores (see {@link TfPhotometryEmulator}).
  */
 public final class PhotulatorGraph {
 
@@ -121,13 +124,27 @@ public final class PhotulatorGraph {
      * @return [n, bands] AB magnitude per unit formed mass, distance modulus removed
      */
     public Operand<TFloat32> absMagPerMass(Ops tf, Operand<TFloat32> inputs) {
+        return absMagPerMass(tf, List.of(inputs)).get(0);
+    }
+
+    /**
+     * Adds one branch per input to {@code tf}'s graph, all reading the same weight constants; no op of
+     * one branch depends on another, so an executor with several inter-op threads runs them in parallel.
+     *
+     * @param inputs [n_k, 15] float32 emulator inputs each
+     * @return per input, [n_k, bands] AB magnitude per unit formed mass, distance modulus removed
+     */
+    public List<Operand<TFloat32>> absMagPerMass(Ops tf, List<? extends Operand<TFloat32>> inputs) {
         int nb = bands.size();
         Ops scope = tf.withSubScope("photulator");
-        // the carrier column (see class comment): the products add the biases themselves
-        // 0·x + 1 rather than OnesLike, which has no C++ gradient (the MAP search differentiates this graph)
-        Operand<TFloat32> ones = scope.math.add(scope.math.mul(scope.slice(inputs, scope.constant(new int[] {0, 0}),
-                scope.constant(new int[] {-1, 1})), scope.constant(0f)), scope.constant(1f));
-        Operand<TFloat32> x = scope.expandDims(scope.concat(List.of(inputs, ones), scope.constant(1)), scope.constant(0));
+        List<Operand<TFloat32>> xs = new ArrayList<>();
+        for (Operand<TFloat32> in : inputs) {
+            // the carrier column (see class comment): the products add the biases themselves
+            // 0·x + 1 rather than OnesLike, which has no C++ gradient (the MAP search differentiates this graph)
+            Operand<TFloat32> ones = scope.math.add(scope.math.mul(scope.slice(in, scope.constant(new int[] {0, 0}),
+                    scope.constant(new int[] {-1, 1})), scope.constant(0f)), scope.constant(1f));
+            xs.add(scope.expandDims(scope.concat(List.of(in, ones), scope.constant(1)), scope.constant(0)));
+        }
         double carrier = 1;
         for (int l = 0; l < LAYERS; l++) {
             int in = l == 0 ? EmulatorInputs.COUNT : H;
@@ -150,15 +167,24 @@ public final class PhotulatorGraph {
                     w[(b * (in + 1) + in) * outA + out] = CARRIER_INPUT / carrier;
                 }
             }
-            Operand<TFloat32> u = scope.train.batchMatMul(x, constant(scope, w, nb, in + 1, outA), TFloat32.class);
-            x = scope.math.mul(u, scope.math.add(scope.math.sigmoid(u), constant(scope, g, nb, 1, outA)));
+            Operand<TFloat32> wc = constant(scope, w, nb, in + 1, outA);
+            Operand<TFloat32> gc = constant(scope, g, nb, 1, outA);
+            for (int k = 0; k < xs.size(); k++) {
+                Operand<TFloat32> u = scope.train.batchMatMul(xs.get(k), wc, TFloat32.class);
+                xs.set(k, scope.math.mul(u, scope.math.add(scope.math.sigmoid(u), gc)));
+            }
             carrier = CARRIER_INPUT / (1 + Math.exp(-CARRIER_INPUT)); // γ = 0 for the carrier unit
         }
         // [nb, n, 1] -> [nb, n] -> magnitudes -> [n, nb]
-        Operand<TFloat32> y = scope.reshape(x, scope.constant(new long[] {nb, -1}));
-        Operand<TFloat32> magnitudes = scope.math.add(scope.math.mul(y, constant(scope, outputScale, nb, 1)),
-                constant(scope, outputShift, nb, 1));
-        return scope.linalg.transpose(magnitudes, scope.constant(new int[] {1, 0}));
+        Operand<TFloat32> scale = constant(scope, outputScale, nb, 1);
+        Operand<TFloat32> shift = constant(scope, outputShift, nb, 1);
+        List<Operand<TFloat32>> outs = new ArrayList<>();
+        for (Operand<TFloat32> x : xs) {
+            Operand<TFloat32> y = scope.reshape(x, scope.constant(new long[] {nb, -1}));
+            Operand<TFloat32> magnitudes = scope.math.add(scope.math.mul(y, scale), shift);
+            outs.add(scope.linalg.transpose(magnitudes, scope.constant(new int[] {1, 0})));
+        }
+        return outs;
     }
 
     private static Operand<TFloat32> constant(Ops tf, double[] values, long... shape) {
