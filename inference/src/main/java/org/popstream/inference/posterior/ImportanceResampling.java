@@ -24,22 +24,9 @@ final class ImportanceResampling {
     }
 
     /**
-     * {@code count} of {@code points} drawn in proportion to {@code exp(logWeights)} by systematic
+     * Indices of {@code count} points drawn in proportion to {@code exp(logWeights)} by systematic
      * resampling, or {@code null} when the effective sample size is below {@code minEss}.
      */
-    static double[][] resample(double[][] points, double[] logWeights, int count, double minEss, RandomGenerator random) {
-        int[] picked = resampleIndices(logWeights, count, minEss, random);
-        if (picked == null) {
-            return null;
-        }
-        double[][] out = new double[count][];
-        for (int k = 0; k < count; k++) {
-            out[k] = points[picked[k]].clone();
-        }
-        return out;
-    }
-
-    /** The indices {@link #resample} would draw, or {@code null} when it would refuse. */
     static int[] resampleIndices(double[] logWeights, int count, double minEss, RandomGenerator random) {
         if (effectiveSampleSize(logWeights) < minEss) {
             return null;

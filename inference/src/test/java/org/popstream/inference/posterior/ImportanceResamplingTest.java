@@ -21,29 +21,25 @@ class ImportanceResamplingTest {
     }
 
     @Test
-    void drawsPointsInProportionToTheirWeights() {
-        double[][] points = {{0}, {1}, {2}, {3}};
+    void drawsIndicesInProportionToTheirWeights() {
         double[] logWeights = {Math.log(0.1), Math.log(0.2), Math.log(0.3), Math.log(0.4)};
         int n = 10_000;
-        double[][] drawn = ImportanceResampling.resample(points, logWeights, n, 1, new SplittableRandom(3));
+        int[] drawn = ImportanceResampling.resampleIndices(logWeights, n, 1, new SplittableRandom(3));
         assertNotNull(drawn);
         int[] counts = new int[4];
-        for (double[] p : drawn) {
-            counts[(int) p[0]]++;
+        for (int index : drawn) {
+            counts[index]++;
         }
         // systematic resampling: each count within one of n·w
         assertEquals(1000, counts[0], 1);
         assertEquals(2000, counts[1], 1);
         assertEquals(3000, counts[2], 1);
         assertEquals(4000, counts[3], 1);
-        drawn[0][0] = 99; // copies, not the caller's points
-        assertEquals(0, points[0][0]);
     }
 
     @Test
     void refusesWhenTheWeightsAreTooConcentrated() {
-        double[][] points = {{0}, {1}, {2}};
         double[] logWeights = {0, -50, -50};
-        assertNull(ImportanceResampling.resample(points, logWeights, 10, 1.5, new SplittableRandom(1)));
+        assertNull(ImportanceResampling.resampleIndices(logWeights, 10, 1.5, new SplittableRandom(1)));
     }
 }
