@@ -88,7 +88,7 @@ public final class PriorBenchCommand implements Callable<Integer> {
             out.println(prior.loaded().report());
             out.printf("%d cores visible; accuracy = max |log p − log p(rtol=atol=1e-10)| over the batch%n",
                     Runtime.getRuntime().availableProcessors());
-            double[][] points = new DiffusionSampler(flow, SolverSettings.of(1e-8)).sample(largest, 20250617L).samples();
+            double[][] points = new DiffusionSampler(flow, SolverSettings.ACCURATE).sample(largest, 20250617L).samples();
             double[] reference = new DiffusionLogDensity(flow, SolverSettings.of(1e-10)).logDensity(points).logDensity();
 
             out.printf("%n%-34s %7s %9s %12s %10s %12s%n", "method", "batch", "tolerance", "densities/s", "mean nfev", "accuracy");
@@ -152,7 +152,7 @@ public final class PriorBenchCommand implements Callable<Integer> {
         out.printf("%-34s %7s %12s   %s%n", "prior", "steps", "densities/s", "accuracy");
         double analytic = graphRate(out, new AnalyticPrior(), thetas, null, "analytic", 0);
         for (int steps : gridSteps) {
-            LearnedPriorSettings settings = new LearnedPriorSettings(steps, SolverSettings.of(1e-8), LearnedPriorSettings.DEFAULT.mapping());
+            LearnedPriorSettings settings = new LearnedPriorSettings(steps, SolverSettings.ACCURATE, LearnedPriorSettings.DEFAULT.mapping());
             try (LearnedPrior prior = LearnedPrior.load(learned.loaded().file(), learned.bounds(), settings)) {
                 double rate = graphRate(out, prior, thetas, reference, "learned, fixed-grid RK4", steps);
                 out.printf("  cost relative to the analytic prior: %.0f×%n", analytic / rate);

@@ -9,25 +9,9 @@ package org.popstream.inference.diffusion;
  */
 public record BatchSolution(double[] states, int stateSize, int[] evaluations, String[] failure) {
 
-    public int rows() {
-        return evaluations.length;
-    }
-
     public double[] row(int r) {
         double[] out = new double[stateSize];
         System.arraycopy(states, r * stateSize, out, 0, stateSize);
         return out;
-    }
-
-    public boolean failed(int r) {
-        return failure[r] != null;
-    }
-
-    public long totalEvaluations() {
-        long sum = 0;
-        for (int e : evaluations) {
-            sum += e;
-        }
-        return sum;
     }
 }

@@ -35,10 +35,6 @@ public final class DormandPrince54 {
         this.settings = settings;
     }
 
-    public SolverSettings settings() {
-        return settings;
-    }
-
     /**
      * Integrates every row from {@code t0} to {@code t1} (either direction).
      *

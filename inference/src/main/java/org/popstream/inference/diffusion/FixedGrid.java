@@ -24,9 +24,4 @@ public record FixedGrid(int steps, double power) {
     public double time(Sde sde, int s) {
         return sde.epsilon() + (sde.horizon() - sde.epsilon()) * Math.pow((double) s / steps, power);
     }
-
-    /** Right-hand-side evaluations per point. */
-    public int evaluations() {
-        return 4 * steps;
-    }
 }

@@ -13,9 +13,4 @@ package org.popstream.inference.diffusion;
  */
 public record LogDensityResult(
         double[] logDensityNormalised, double[] logDensity, double[] delta, double[] endStates,
-        int[] evaluations, String[] failures) {
-
-    public int rows() {
-        return logDensity.length;
-    }
-}
+        int[] evaluations, String[] failures) {}

@@ -53,7 +53,7 @@ class DormandPrince54Test {
     /** Per-row step control: a row's result must not depend on which rows share its batch. */
     @Test
     void aRowGivesBitIdenticalResultsAloneOrInABatch() {
-        DormandPrince54 solver = new DormandPrince54(SolverSettings.of(1e-8));
+        DormandPrince54 solver = new DormandPrince54(SolverSettings.ACCURATE);
         BatchSolution batch = solver.integrate(new Gaussian(0.5, 30, 3), 0, 1, new double[] {1, 2, 3});
         BatchSolution alone = solver.integrate(new Gaussian(30), 0, 1, new double[] {2});
         assertEquals(alone.states()[0], batch.states()[1], 0.0);
@@ -76,7 +76,7 @@ class DormandPrince54Test {
                 }
             }
         };
-        BatchSolution solution = new DormandPrince54(SolverSettings.of(1e-8)).integrate(blowUp, 0, 1, new double[] {1, 1});
+        BatchSolution solution = new DormandPrince54(SolverSettings.ACCURATE).integrate(blowUp, 0, 1, new double[] {1, 1});
         assertNull(solution.failure()[0]);
         assertEquals(Math.exp(-1), solution.states()[0], 1e-7);
         assertNotNull(solution.failure()[1]);

@@ -11,12 +11,4 @@ public enum BoundedParameterMapping {
      */
     PROBIT;
 
-    public static BoundedParameterMapping parse(String text) {
-        for (BoundedParameterMapping m : values()) {
-            if (m.name().equalsIgnoreCase(text)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown coordinate mapping '" + text + "', expected identity or probit");
-    }
 }

@@ -13,7 +13,7 @@ import org.popstream.inference.diffusion.SolverSettings;
 public record LearnedPriorSettings(int graphSteps, SolverSettings reference, BoundedParameterMapping mapping) {
 
     public static final LearnedPriorSettings DEFAULT =
-            new LearnedPriorSettings(128, SolverSettings.of(1e-8), BoundedParameterMapping.PROBIT);
+            new LearnedPriorSettings(128, SolverSettings.ACCURATE, BoundedParameterMapping.PROBIT);
 
     public LearnedPriorSettings {
         if (graphSteps < 1) {
