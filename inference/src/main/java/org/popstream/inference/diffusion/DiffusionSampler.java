@@ -1,6 +1,7 @@
 package org.popstream.inference.diffusion;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Samples by integrating the probability-flow ODE backwards, from {@code z(T) = σ_p·base} at t = T to
@@ -20,7 +21,11 @@ public final class DiffusionSampler {
 
     /** {@code count} draws from standard-normal base draws of the given seed (unconditional model). */
     public SampleResult sample(int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        return sample(count, new SplittableRandom(seed));
+    }
+
+    /** {@code count} draws from standard-normal base draws of {@code random} (unconditional model). */
+    public SampleResult sample(int count, RandomGenerator random) {
         int d = flow.model().dimensions();
         double[][] base = new double[count][d];
         for (double[] row : base) {

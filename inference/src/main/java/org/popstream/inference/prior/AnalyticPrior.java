@@ -63,15 +63,7 @@ public final class AnalyticPrior implements Prior {
             Operand<TFloat32> term = marginals.get(d).logDensity(tf, column);
             sum = sum == null ? term : tf.math.add(sum, term);
         }
-        float[] lo = new float[marginals.size()];
-        float[] hi = new float[marginals.size()];
-        for (int d = 0; d < lo.length; d++) {
-            lo[d] = (float) bounds.lower(d);
-            hi[d] = (float) bounds.upper(d);
-        }
-        Operand<org.tensorflow.types.TBool> inside = tf.reduceAll(
-                tf.math.logicalAnd(tf.math.greaterEqual(theta, tf.constant(lo)), tf.math.lessEqual(theta, tf.constant(hi))),
-                lastAxis);
+        Operand<org.tensorflow.types.TBool> inside = bounds.contains(tf, theta, lastAxis);
         Operand<TFloat32> minusInfinity = tf.fill(tf.shape(sum), tf.constant(Float.NEGATIVE_INFINITY));
         return tf.select(inside, sum, minusInfinity);
     }

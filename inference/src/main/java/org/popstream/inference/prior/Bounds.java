@@ -1,5 +1,11 @@
 package org.popstream.inference.prior;
 
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
 /** Axis-aligned box [lower, upper] per dimension. */
 public record Bounds(double[] lower, double[] upper) {
     public Bounds {
@@ -38,6 +44,18 @@ public record Bounds(double[] lower, double[] upper) {
             }
         }
         return true;
+    }
+
+    /** {@link #contains(double[])} in a graph: whether each point (parameters on {@code lastAxis}) lies in the box. */
+    public Operand<TBool> contains(Ops tf, Operand<TFloat32> points, Operand<TInt32> lastAxis) {
+        float[] lo = new float[lower.length];
+        float[] hi = new float[lower.length];
+        for (int d = 0; d < lo.length; d++) {
+            lo[d] = (float) lower[d];
+            hi[d] = (float) upper[d];
+        }
+        return tf.reduceAll(tf.math.logicalAnd(
+                tf.math.greaterEqual(points, tf.constant(lo)), tf.math.lessEqual(points, tf.constant(hi))), lastAxis);
     }
 
     /**

@@ -110,15 +110,7 @@ public final class LearnedPrior implements Prior, AutoCloseable {
                 FixedGrid.forSde(loaded.model().sde(), settings.graphSteps()), rows, null);
         Operand<TFloat32> density = scope.dtypes.cast(
                 scope.math.add(scope.reshape(logp, leading), coordinates.logJacobian(scope, x)), TFloat32.class);
-        float[] lo = new float[bounds.dimension()];
-        float[] hi = new float[bounds.dimension()];
-        for (int d = 0; d < lo.length; d++) {
-            lo[d] = (float) bounds.lower(d);
-            hi[d] = (float) bounds.upper(d);
-        }
-        Operand<TInt32> lastAxis = scope.constant(-1);
-        Operand<TBool> inside = scope.reduceAll(scope.math.logicalAnd(
-                scope.math.greaterEqual(theta, scope.constant(lo)), scope.math.lessEqual(theta, scope.constant(hi))), lastAxis);
+        Operand<TBool> inside = bounds.contains(scope, theta, scope.constant(-1));
         // a box edge lies at infinity in probit coordinates (float32 θ rounds onto it near the edge): density 0
         Operand<TBool> defined = scope.math.logicalAnd(inside, scope.math.isFinite(density));
         return scope.select(defined, density, scope.fill(leading, scope.constant(Float.NEGATIVE_INFINITY)));
@@ -152,8 +144,8 @@ public final class LearnedPrior implements Prior, AutoCloseable {
         List<double[]> points = new ArrayList<>();
         List<Double> jacobians = new ArrayList<>();
         for (int i = 0; i < thetas.length; i++) {
-            double[] x = bounds.contains(thetas[i]) ? coordinates.toModel(thetas[i]) : null;
-            if (x != null && Arrays.stream(x).allMatch(Double::isFinite)) {
+            double[] x = modelPoint(thetas[i]);
+            if (x != null) {
                 insideRows.add(i);
                 points.add(x);
                 jacobians.add(coordinates.logJacobian(thetas[i], x));
@@ -188,24 +180,30 @@ public final class LearnedPrior implements Prior, AutoCloseable {
             }
             int remaining = count - kept.size();
             int batch = remaining + remaining / 4 + 1; // a few spares for draws that land outside the box
-            double[][] base = new double[batch][ParameterSpace.DIMENSION];
-            for (double[] row : base) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = random.nextGaussian();
-                }
-            }
-            SampleResult result = sampler.fromBase(base, null);
+            SampleResult result = sampler.sample(batch, random);
             for (int r = 0; r < batch && kept.size() < count; r++) {
                 if (result.failures()[r] == null) {
                     double[] theta = coordinates.fromModel(result.samples()[r]);
                     // a draw far out in a probit coordinate rounds onto the box edge, where the density is 0
-                    if (bounds.contains(theta) && Arrays.stream(coordinates.toModel(theta)).allMatch(Double::isFinite)) {
+                    if (modelPoint(theta) != null) {
                         kept.add(theta);
                     }
                 }
             }
         }
         return kept.toArray(double[][]::new);
+    }
+
+    /**
+     * θ in the model's coordinates, or null where the density is 0: outside the box, or on an edge
+     * the probit mapping sends to infinity.
+     */
+    private double[] modelPoint(double[] theta) {
+        if (!bounds.contains(theta)) {
+            return null;
+        }
+        double[] x = coordinates.toModel(theta);
+        return Arrays.stream(x).allMatch(Double::isFinite) ? x : null;
     }
 
     @Override
