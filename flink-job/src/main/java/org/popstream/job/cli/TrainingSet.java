@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.popstream.inference.fit.GalaxyPhotometry;
-import org.popstream.inference.fit.GalaxyPhotometry.BandFlux;
-import org.popstream.kafka.catalogue.BandValue;
 import org.popstream.kafka.catalogue.CatalogueEntry;
 import org.popstream.kafka.catalogue.CatalogueFormatException;
 import org.popstream.kafka.catalogue.CatalogueReader;
 import org.popstream.kafka.catalogue.CatalogueRow;
-import org.popstream.kafka.catalogue.FluxUnit;
 import org.popstream.kafka.catalogue.RowError;
 import org.popstream.kafka.catalogue.Survey;
 
@@ -44,7 +41,7 @@ record TrainingSet(List<GalaxyPhotometry> galaxies, double[] redshifts, int reje
                     rejected++;
                     continue;
                 }
-                galaxies.add(toPhotometry(row));
+                galaxies.add(CatalogueRows.toPhotometry(row));
                 redshifts.add(z);
             }
         }
@@ -61,16 +58,5 @@ record TrainingSet(List<GalaxyPhotometry> galaxies, double[] redshifts, int reje
             }
         }
         return "spec_z".equals(column) && row.specZ().isPresent() ? row.specZ().getAsDouble() : Double.NaN;
-    }
-
-    static GalaxyPhotometry toPhotometry(CatalogueRow row) {
-        List<BandFlux> bands = new ArrayList<>();
-        for (BandValue v : row.bands()) {
-            double error = row.unit().convert(v.error(), FluxUnit.NANOMAGGY);
-            bands.add(v.isUpperLimit()
-                    ? BandFlux.upperLimit(v.band(), row.unit().convert(v.upperLimit(), FluxUnit.NANOMAGGY), error)
-                    : BandFlux.detection(v.band(), row.unit().convert(v.flux(), FluxUnit.NANOMAGGY), error));
-        }
-        return new GalaxyPhotometry(row.id(), bands, row.attributes());
     }
 }
