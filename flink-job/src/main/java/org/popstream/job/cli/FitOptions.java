@@ -9,7 +9,6 @@ import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
 import org.popstream.inference.posterior.InitialisationSettings;
 import org.popstream.inference.calibration.BandCalibration;
-import org.popstream.inference.prior.Prior;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.inference.fit.FitModel;
 import org.popstream.inference.fit.FitSettings;
@@ -104,8 +103,7 @@ public final class FitOptions {
         SamplerSettings sampler = new SamplerSettings(walkers, steps, burn, thin, stepsPerRun, earlyStop, earlyStopFactor);
         InitialisationSettings init = new InitialisationSettings(bank, starts, !noOptimise, adamSteps, !noAnneal);
         FitSettings settings = new FitSettings(sampler, init, seed, threads, false, batchSize);
-        Prior prior = priorOptions.build();
-        FitModel fitModel = FitModel.load(ModelDirectory.resolve(models), bandList(), prior, this::calibrationFor);
-        return new FittingContext(settings, prior, fitModel);
+        FitModel fitModel = FitModel.load(ModelDirectory.resolve(models), bandList(), priorOptions.build(), this::calibrationFor);
+        return new FittingContext(settings, fitModel);
     }
 }

@@ -3,14 +3,12 @@ package org.popstream.job.cli;
 import org.popstream.inference.fit.EnsembleGalaxyFitter;
 import org.popstream.inference.fit.FitModel;
 import org.popstream.inference.fit.FitSettings;
-import org.popstream.inference.fit.PopCosmosQuantities;
-import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.posterior.PhotometricPosterior;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.Prior;
 
 /** A validated configuration with its loaded model, ready to build fitters. */
-record FittingContext(FitSettings settings, Prior prior, FitModel fitModel) {
+record FittingContext(FitSettings settings, FitModel fitModel) {
 
     EnsembleGalaxyFitter fitter(boolean keepSamples) {
         return fitModel.fitter(settings.withKeepSamples(keepSamples));
@@ -24,11 +22,7 @@ record FittingContext(FitSettings settings, Prior prior, FitModel fitModel) {
         return fitModel.posterior();
     }
 
-    LikelihoodCalibration calibration() {
-        return fitModel.calibration();
-    }
-
-    PopCosmosQuantities quantities() {
-        return fitModel.quantities();
+    Prior prior() {
+        return fitModel.posterior().prior();
     }
 }
