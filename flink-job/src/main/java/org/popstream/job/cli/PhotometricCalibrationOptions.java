@@ -2,6 +2,7 @@ package org.popstream.job.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.popstream.inference.calibration.BandCalibration;
 import org.popstream.inference.calibration.ErrorFloors;
 import org.popstream.inference.calibration.ZeroPointTable;
@@ -39,12 +40,8 @@ public final class PhotometricCalibrationOptions {
     public BandCalibration resolve(List<String> bands) {
         try {
             ErrorFloors floors = errorFloor == null ? null : ErrorFloors.parse(errorFloor);
-            if (zeroPoints == null) {
-                BandCalibration identity = BandCalibration.identity(bands);
-                return floors == null ? identity
-                        : new BandCalibration(bands, identity.factors(), floors.forBands(bands));
-            }
-            return ZeroPointTable.toCalibration(ZeroPointTable.read(zeroPoints), bands, floors);
+            // no zero-point file: an empty table, i.e. factors 1 and the floors from --error-floor or 0
+            return ZeroPointTable.toCalibration(zeroPoints == null ? Map.of() : ZeroPointTable.read(zeroPoints), bands, floors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
