@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Prior selection shared by {@code fit} and {@code calibrate} (a picocli mixin). */
 public final class PriorOptions {
 
-
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
     @Option(names = "--prior", paramLabel = "analytic|beta|learned:PATH", defaultValue = "analytic",
@@ -33,6 +32,7 @@ public final class PriorOptions {
         kind = family;
     }
 
+    /** analytic, beta or learned:PATH, trimmed. */
     private String kind = "analytic";
 
     @Option(names = "--prior-grid-steps", defaultValue = "128",
@@ -62,10 +62,9 @@ public final class PriorOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--zmax: " + e.getMessage());
         }
-        String family = kind.trim();
-        if (family.equalsIgnoreCase("analytic") || family.regionMatches(true, 0, "learned:", 0, "learned:".length())) {
+        if (!kind.equalsIgnoreCase("beta")) { // analytic or learned:PATH, checked by setKind
             try {
-                return PriorChoice.parse(family).create(settings, new LearnedPriorSettings(priorGridSteps,
+                return PriorChoice.parse(kind).create(settings, new LearnedPriorSettings(priorGridSteps,
                         LearnedPriorSettings.DEFAULT.reference(), LearnedPriorSettings.DEFAULT.mapping()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
