@@ -72,7 +72,7 @@ public final class MockCommand implements Callable<Integer> {
         List<Band> bands = CosmosBands.ALL;
         PhotometryModel model = PhotometryModel.load(directory, bands);
         AnalyticPrior prior = new AnalyticPrior(AnalyticPriorSettings.DEFAULT.withZMax(zmax));
-        Path depthFile = depths != null ? depths : defaultDepths();
+        Path depthFile = depths != null ? depths : ProjectHome.resolve(ProjectHome.DEV_CATALOGUE).normalize();
         if (!Files.isReadable(depthFile)) {
             System.err.println("popstream mock: cannot read depth catalogue " + depthFile + " (use --depths)");
             return 2;
@@ -108,11 +108,5 @@ public final class MockCommand implements Callable<Integer> {
         }
         System.err.printf("popstream mock: wrote %d galaxies to %s (noise %s at the depths of %s)%n", n, output, noise, depthFile);
         return 0;
-    }
-
-    private static Path defaultDepths() {
-        String home = System.getenv("POPSTREAM_HOME");
-        Path root = Path.of(home != null ? home : ".");
-        return root.resolve("../shared/data/cosmos2020_specz_highz/cosmos2020_specz_highz_dev.csv").normalize();
     }
 }

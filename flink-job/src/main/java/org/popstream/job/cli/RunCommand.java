@@ -182,8 +182,7 @@ public final class RunCommand implements Callable<Integer> {
     /** What to run against an existing cluster; secrets are masked, so pass those yourself. */
     String submission(Map<String, String> settings) {
         Path jar = jobJar != null ? jobJar
-                : Path.of(System.getenv().getOrDefault("POPSTREAM_HOME", "."))
-                        .resolve("flink-job/target/popstream-flink-job-0.1.0-SNAPSHOT-job.jar").toAbsolutePath().normalize();
+                : ProjectHome.resolve("flink-job/target/popstream-flink-job-0.1.0-SNAPSHOT-job.jar").toAbsolutePath().normalize();
         String arguments = SecretMasking.masked(settings).entrySet().stream()
                 .map(e -> "'" + e.getKey() + "=" + e.getValue() + "'")
                 .collect(Collectors.joining(" \\\n    "));
