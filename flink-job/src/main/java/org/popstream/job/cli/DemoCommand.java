@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeoutException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -107,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path input = catalogue != null ? catalogue : defaultCatalogue();
+        Path input = catalogue != null ? catalogue
+                : ProjectHome.resolve(ProjectHome.DEV_CATALOGUE).toAbsolutePath().normalize();
         if (!Files.isReadable(input)) {
             err.println("popstream demo: cannot read catalogue " + input);
             return 2;
@@ -161,10 +161,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("fitted").setInitialMax(expected)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" galaxies", 1).showSpeed().build()) {
             while (summaries.size() + rejected.size() < expected && System.nanoTime() < deadline) {
-                summaries = poll(() -> job.awaitSummaries(Integer.MAX_VALUE, Duration.ofSeconds(1)),
-                        () -> job.awaitSummaries(0, Duration.ZERO));
-                rejected = poll(() -> job.awaitRejected(Integer.MAX_VALUE, Duration.ofMillis(200)),
-                        () -> job.awaitRejected(0, Duration.ZERO));
+                summaries = job.summariesSoFar(Duration.ofSeconds(1));
+                rejected = job.rejectedSoFar(Duration.ofMillis(200));
                 bar.stepTo(summaries.size() + rejected.size());
             }
         }
@@ -173,23 +171,6 @@ public final class DemoCommand implements Callable<Integer> {
             err.printf("popstream demo: timed out: %d of %d galaxies done%n", summaries.size() + rejected.size(), expected);
         }
         return new Results(summaries, rejected, complete);
-    }
-
-    private interface Await<T> {
-        List<T> get() throws TimeoutException;
-    }
-
-    /** Polls for up to the await's timeout, then returns whatever has been committed so far. */
-    private static <T> List<T> poll(Await<T> blocking, Await<T> current) {
-        try {
-            return blocking.get();
-        } catch (TimeoutException e) {
-            try {
-                return current.get();
-            } catch (TimeoutException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
     }
 
     private int report(Results results, double seconds, PrintWriter out, PrintWriter err) throws Exception {
@@ -241,10 +222,5 @@ public final class DemoCommand implements Callable<Integer> {
         s.put(JobConfigParser.CHECKPOINT_INTERVAL_MS, "5000");
         s.putAll(extra);
         return s;
-    }
-
-    private static Path defaultCatalogue() {
-        Path home = Path.of(System.getenv().getOrDefault("POPSTREAM_HOME", "."));
-        return home.resolve("../shared/data/cosmos2020_specz_highz/cosmos2020_specz_highz_dev.csv").toAbsolutePath().normalize();
     }
 }

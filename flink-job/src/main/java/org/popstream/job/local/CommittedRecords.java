@@ -56,6 +56,15 @@ public final class CommittedRecords<T extends SpecificRecord> implements AutoClo
         return List.copyOf(read);
     }
 
+    /** Everything read so far after polling for {@code wait}: for watching progress without a target count. */
+    public List<T> readFor(Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        do {
+            pollOnce();
+        } while (Instant.now().isBefore(deadline));
+        return List.copyOf(read);
+    }
+
     /** Everything committed up to now: reads until the last stable offset of every partition. */
     public List<T> readToEnd(Duration timeout) throws TimeoutException {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

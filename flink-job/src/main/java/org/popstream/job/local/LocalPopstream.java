@@ -103,20 +103,38 @@ public final class LocalPopstream implements AutoCloseable {
      * continue where the last left off but return the full list.
      */
     public List<PosteriorSummary> awaitSummaries(int n, Duration timeout) throws TimeoutException {
-        if (summaries == null) {
-            summaries = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().posteriors(),
-                    PosteriorSummary.class);
-        }
-        return summaries.awaitAtLeast(n, timeout);
+        return summaries().awaitAtLeast(n, timeout);
     }
 
     /** Like {@link #awaitSummaries} for dead letters. */
     public List<RejectedEvent> awaitRejected(int n, Duration timeout) throws TimeoutException {
+        return rejected().awaitAtLeast(n, timeout);
+    }
+
+    /** Every summary committed so far, after watching the topic for {@code wait}. */
+    public List<PosteriorSummary> summariesSoFar(Duration wait) {
+        return summaries().readFor(wait);
+    }
+
+    /** Every dead letter committed so far, after watching the topic for {@code wait}. */
+    public List<RejectedEvent> rejectedSoFar(Duration wait) {
+        return rejected().readFor(wait);
+    }
+
+    private CommittedRecords<PosteriorSummary> summaries() {
+        if (summaries == null) {
+            summaries = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().posteriors(),
+                    PosteriorSummary.class);
+        }
+        return summaries;
+    }
+
+    private CommittedRecords<RejectedEvent> rejected() {
         if (rejected == null) {
             rejected = new CommittedRecords<>(config.kafkaClientProperties(), config.topics().rejected(),
                     RejectedEvent.class);
         }
-        return rejected.awaitAtLeast(n, timeout);
+        return rejected;
     }
 
     public JobStatus status() throws ExecutionException, TimeoutException, InterruptedException {
