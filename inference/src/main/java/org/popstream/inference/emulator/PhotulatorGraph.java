@@ -46,9 +46,12 @@ public final class PhotulatorGraph {
     private static final double CARRIER_INPUT = 1.0;
 
     private final List<Band> bands;
-    /** Per layer: stacked folded weights [nb][in][out] flattened, biases [nb][out], γ [nb][out]. */
+    /**
+     * Per layer, in the carrier layout the graph uses: stacked folded weights [nb][in + 1][out'] flattened
+     * (row in: the biases and the carrier's own weight), γ [nb][out'] (0 for the carrier unit); out' is
+     * out + 1 for a hidden layer (the carrier unit), out for the last.
+     */
     private final double[][] weight = new double[LAYERS][];
-    private final double[][] bias = new double[LAYERS][];
     private final double[][] gamma = new double[LAYERS][];
     private final double[] outputScale;
     private final double[] outputShift;
@@ -60,17 +63,32 @@ public final class PhotulatorGraph {
         this.bands = weights.stream().map(PhotulatorWeights::band).toList();
         int nb = weights.size();
         for (int l = 0; l < LAYERS; l++) {
-            int in = l == 0 ? EmulatorInputs.COUNT : H;
-            int out = l == LAYERS - 1 ? 1 : H;
-            weight[l] = new double[nb * in * out];
-            bias[l] = new double[nb * out];
-            gamma[l] = new double[nb * out];
+            weight[l] = new double[nb * (inputs(l) + 1) * carriedOutputs(l)];
+            gamma[l] = new double[nb * carriedOutputs(l)];
         }
         outputScale = new double[nb];
         outputShift = new double[nb];
         for (int b = 0; b < nb; b++) {
             fold(weights.get(b), b);
         }
+    }
+
+    private static int inputs(int layer) {
+        return layer == 0 ? EmulatorInputs.COUNT : H;
+    }
+
+    private static int outputs(int layer) {
+        return layer == LAYERS - 1 ? 1 : H;
+    }
+
+    /** Outputs including the carrier unit, which every hidden layer has. */
+    private static int carriedOutputs(int layer) {
+        return layer == LAYERS - 1 ? 1 : H + 1;
+    }
+
+    /** What the carrier column holds at a layer's input: 1 for the first, the carrier unit's activation after. */
+    private static double carrier(int layer) {
+        return layer == 0 ? 1 : CARRIER_INPUT / (1 + Math.exp(-CARRIER_INPUT)); // γ = 0 for the carrier unit
     }
 
     /** Folds normalisation, α and c = (1 − β)/α of band b into the stacked arrays. */
@@ -84,8 +102,10 @@ public final class PhotulatorGraph {
         }
         for (int l = 0; l < LAYERS; l++) {
             PhotulatorWeights.Layer layer = w.layers().get(l);
-            int in = layer.inputs();
-            int out = layer.outputs();
+            int in = inputs(l);
+            int out = outputs(l);
+            int outA = carriedOutputs(l);
+            int carrierRow = (b * (in + 1) + in) * outA;
             double[] c = new double[out];
             for (int j = 0; j < out; j++) {
                 double alpha = layer.alpha()[j];
@@ -97,14 +117,17 @@ public final class PhotulatorGraph {
                 double h0 = layer.bias()[j];
                 for (int i = 0; i < in; i++) {
                     double wij = layer.weight()[i][j];
-                    weight[l][(b * in + i) * out + j] = rowScale[i] * wij * alpha;
+                    weight[l][(b * (in + 1) + i) * outA + j] = rowScale[i] * wij * alpha;
                     if (l == 0) {
                         h0 += inputOffset[i] * wij;
                     }
                 }
-                bias[l][b * out + j] = h0 * alpha;
-                gamma[l][b * out + j] = beta / (1.0 - beta);
+                weight[l][carrierRow + j] = h0 * alpha / carrier(l); // the bias, carried by the carrier column
+                gamma[l][b * outA + j] = beta / (1.0 - beta);
                 c[j] = (1.0 - beta) / alpha;
+            }
+            if (outA > out) {
+                weight[l][carrierRow + out] = CARRIER_INPUT / carrier(l);
             }
             rowScale = c; // the next layer's inputs are x = c·y
         }
@@ -145,35 +168,13 @@ public final class PhotulatorGraph {
                     scope.constant(new int[] {-1, 1})), scope.constant(0f)), scope.constant(1f));
             xs.add(scope.expandDims(scope.concat(List.of(in, ones), scope.constant(1)), scope.constant(0)));
         }
-        double carrier = 1;
         for (int l = 0; l < LAYERS; l++) {
-            int in = l == 0 ? EmulatorInputs.COUNT : H;
-            int out = l == LAYERS - 1 ? 1 : H;
-            boolean hidden = l < LAYERS - 1;
-            int outA = hidden ? out + 1 : out;
-            double[] w = new double[nb * (in + 1) * outA];
-            double[] g = new double[nb * outA];
-            for (int b = 0; b < nb; b++) {
-                for (int i = 0; i < in; i++) {
-                    for (int j = 0; j < out; j++) {
-                        w[(b * (in + 1) + i) * outA + j] = weight[l][(b * in + i) * out + j];
-                    }
-                }
-                for (int j = 0; j < out; j++) {
-                    w[(b * (in + 1) + in) * outA + j] = bias[l][b * out + j] / carrier;
-                    g[b * outA + j] = gamma[l][b * out + j];
-                }
-                if (hidden) {
-                    w[(b * (in + 1) + in) * outA + out] = CARRIER_INPUT / carrier;
-                }
-            }
-            Operand<TFloat32> wc = constant(scope, w, nb, in + 1, outA);
-            Operand<TFloat32> gc = constant(scope, g, nb, 1, outA);
+            Operand<TFloat32> wc = constant(scope, weight[l], nb, inputs(l) + 1, carriedOutputs(l));
+            Operand<TFloat32> gc = constant(scope, gamma[l], nb, 1, carriedOutputs(l));
             for (int k = 0; k < xs.size(); k++) {
                 Operand<TFloat32> u = scope.train.batchMatMul(xs.get(k), wc, TFloat32.class);
                 xs.set(k, scope.math.mul(u, scope.math.add(scope.math.sigmoid(u), gc)));
             }
-            carrier = CARRIER_INPUT / (1 + Math.exp(-CARRIER_INPUT)); // γ = 0 for the carrier unit
         }
         // [nb, n, 1] -> [nb, n] -> magnitudes -> [n, nb]
         Operand<TFloat32> scale = constant(scope, outputScale, nb, 1);
