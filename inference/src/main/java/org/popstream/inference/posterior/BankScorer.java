@@ -77,6 +77,7 @@ final class BankScorer {
         double massLo = bounds.lower(ParameterSpace.LOG10_MASS);
         double massHi = bounds.upper(ParameterSpace.LOG10_MASS);
         double massWidth = massHi - massLo;
+        double logUniformMass = Math.log(1 / massWidth);
         double[] scores = new double[bank.size()];
         double[] masses = new double[bank.size()];
         double[] weights = new double[bank.size()];
@@ -107,7 +108,7 @@ final class BankScorer {
             // proposal q(m) = (1 − ε)·N(m̂, σ) truncated to the range + ε·uniform; σ from the least-squares amplitude error
             double sigma = fitted ? MASS_SPREAD_INFLATION / (Math.log(10) * Math.sqrt(den) * (num / den)) : Double.NaN;
             TruncatedGaussian gauss = fitted && sigma > 0 && Double.isFinite(sigma)
-                    ? new TruncatedGaussian(bestMass, Math.min(sigma, massWidth), massLo, massHi) : null;
+                    ? TruncatedGaussian.of(bestMass, Math.min(sigma, massWidth), massLo, massHi) : null;
             double m;
             if (gauss == null || random.nextDouble() < UNIFORM_MASS_SHARE) {
                 m = massLo + massWidth * random.nextDouble();
@@ -116,12 +117,11 @@ final class BankScorer {
             }
             double q = (gauss == null ? 1 : UNIFORM_MASS_SHARE) / massWidth
                     + (gauss == null ? 0 : (1 - UNIFORM_MASS_SHARE) * gauss.density(m));
-            double[] proposed = bank.points()[j].clone();
-            proposed[ParameterSpace.LOG10_MASS] = m;
+            theta[ParameterSpace.LOG10_MASS] = m; // the bank point again, now at the drawn mass
             // the bank's shape came from the prior with its mass uniform over the range: divide that out
             likelihoods[j] = logLikelihood(obs, galaxy, t, m);
-            weights[j] = likelihoods[j] + prior.logDensity(proposed) - bankLogDensity[j]
-                    + Math.log(1 / massWidth) - Math.log(q);
+            weights[j] = likelihoods[j] + prior.logDensity(theta) - bankLogDensity[j]
+                    + logUniformMass - Math.log(q);
             drawn[j] = m;
         }
         return new Scores(scores, masses, weights, drawn, likelihoods);
@@ -152,9 +152,9 @@ final class BankScorer {
         private static final org.hipparchus.distribution.continuous.NormalDistribution STANDARD =
                 new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
 
-        TruncatedGaussian(double mean, double sigma, double lo, double hi) {
-            this(mean, sigma, lo, hi, STANDARD.cumulativeProbability((lo - mean) / sigma),
-                    STANDARD.cumulativeProbability((hi - mean) / sigma) - STANDARD.cumulativeProbability((lo - mean) / sigma));
+        static TruncatedGaussian of(double mean, double sigma, double lo, double hi) {
+            double cdfLo = STANDARD.cumulativeProbability((lo - mean) / sigma);
+            return new TruncatedGaussian(mean, sigma, lo, hi, cdfLo, STANDARD.cumulativeProbability((hi - mean) / sigma) - cdfLo);
         }
 
         double sample(RandomGenerator random) {
