@@ -9,34 +9,23 @@ final class ImportanceResampling {
 
     /** Kish effective sample size of log weights (−∞ and NaN count as zero weight). */
     static double effectiveSampleSize(double[] logWeights) {
-        double max = max(logWeights);
-        if (!Double.isFinite(max)) {
-            return 0;
-        }
-        double sum = 0;
-        double sum2 = 0;
-        for (double lw : logWeights) {
-            double w = Double.isNaN(lw) ? 0 : Math.exp(lw - max);
-            sum += w;
-            sum2 += w * w;
-        }
-        return sum * sum / sum2;
+        double[] w = relativeWeights(logWeights);
+        return w == null ? 0 : effectiveSampleSizeOf(w);
     }
 
     /**
      * Indices of {@code count} points drawn in proportion to {@code exp(logWeights)} by systematic
-     * resampling, or {@code null} when the effective sample size is below {@code minEss}.
+     * resampling, or {@code null} when the effective sample size is below {@code minEss} (or no
+     * weight is positive).
      */
     static int[] resampleIndices(double[] logWeights, int count, double minEss, RandomGenerator random) {
-        if (effectiveSampleSize(logWeights) < minEss) {
+        double[] w = relativeWeights(logWeights);
+        if (w == null || effectiveSampleSizeOf(w) < minEss) {
             return null;
         }
-        double max = max(logWeights);
-        double[] w = new double[logWeights.length];
         double sum = 0;
-        for (int j = 0; j < w.length; j++) {
-            w[j] = Double.isNaN(logWeights[j]) ? 0 : Math.exp(logWeights[j] - max);
-            sum += w[j];
+        for (double wj : w) {
+            sum += wj;
         }
         int[] picked = new int[count];
         double u = random.nextDouble() / count;
@@ -52,13 +41,31 @@ final class ImportanceResampling {
         return picked;
     }
 
-    private static double max(double[] values) {
+    /** exp(log weight − largest log weight), NaN as 0; null when no log weight is finite. */
+    private static double[] relativeWeights(double[] logWeights) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
+        for (double v : logWeights) {
             if (!Double.isNaN(v)) {
                 max = Math.max(max, v);
             }
         }
-        return max;
+        if (!Double.isFinite(max)) {
+            return null;
+        }
+        double[] w = new double[logWeights.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = Double.isNaN(logWeights[j]) ? 0 : Math.exp(logWeights[j] - max);
+        }
+        return w;
+    }
+
+    private static double effectiveSampleSizeOf(double[] w) {
+        double sum = 0;
+        double sum2 = 0;
+        for (double wj : w) {
+            sum += wj;
+            sum2 += wj * wj;
+        }
+        return sum * sum / sum2;
     }
 }
