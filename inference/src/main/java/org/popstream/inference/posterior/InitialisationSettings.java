@@ -25,12 +25,4 @@ public record InitialisationSettings(int bankSize, int starts, boolean optimise,
     public InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps) {
         this(bankSize, starts, optimise, adamSteps, true);
     }
-
-    public InitialisationSettings withOptimise(boolean on) {
-        return new InitialisationSettings(bankSize, starts, on, adamSteps, anneal);
-    }
-
-    public InitialisationSettings withAnneal(boolean on) {
-        return new InitialisationSettings(bankSize, starts, optimise, adamSteps, on);
-    }
 }

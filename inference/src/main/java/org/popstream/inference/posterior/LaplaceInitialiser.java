@@ -110,7 +110,7 @@ public final class LaplaceInitialiser implements AutoCloseable {
         }
         if (Arrays.stream(startBeta).allMatch(b -> b == 1) && resampled.stream().noneMatch(List::isEmpty)) {
             // every galaxy starts from the bank untempered: no Laplace start, no restart, so no MAP search
-            return new Start(ensembleOf(resampled, walkers), new TemperingSchedule(startBeta, new float[0], new double[0]));
+            return new Start(ensembleOf(resampled, walkers), TemperingSchedule.NONE);
         }
         MapOptimiser optimiser = optimisers.computeIfAbsent(g,
                 n -> new MapOptimiser(posterior, posterior.prior().bounds(), starts, n, threads));

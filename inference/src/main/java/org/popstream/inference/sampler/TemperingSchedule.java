@@ -38,7 +38,12 @@ public record TemperingSchedule(double[] startBeta, float[] fallbackEnsemble, do
 
     /** Smallest β₀ a burn-in of {@code burn} steps can anneal from at {@link #MAX_RISE_PER_STEP}. */
     public static double smallestStartBeta(int burn) {
-        return Math.pow(MAX_RISE_PER_STEP, -Math.floor(ANNEALED_SHARE * burn));
+        return Math.pow(MAX_RISE_PER_STEP, -annealedSteps(burn));
+    }
+
+    /** Steps over which β rises to 1 in a burn-in of {@code burn} steps. */
+    private static int annealedSteps(int burn) {
+        return (int) Math.floor(ANNEALED_SHARE * burn);
     }
 
     /** No tempering: β = 1 throughout. */
@@ -66,7 +71,7 @@ public record TemperingSchedule(double[] startBeta, float[] fallbackEnsemble, do
         if (galaxy >= startBeta.length || startBeta[galaxy] >= 1) {
             return 1;
         }
-        int annealed = (int) Math.floor(ANNEALED_SHARE * burn);
+        int annealed = annealedSteps(burn);
         if (step >= annealed) {
             return 1;
         }
