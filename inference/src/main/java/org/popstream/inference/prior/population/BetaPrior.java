@@ -3,6 +3,7 @@ package org.popstream.inference.prior.population;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.popstream.inference.physics.StarFormationHistory;
 import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.prior.Bounds;
@@ -20,7 +21,7 @@ import org.tensorflow.types.TFloat32;
  * the support box stay exactly the analytic prior's.
  */
 public final class BetaPrior implements Prior {
-    private static final int RATIOS = SfhExpectation.BINS - 1;
+    private static final int RATIOS = StarFormationHistory.RATIOS;
     private static final int MASS_GRID = 601;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 

@@ -1,5 +1,8 @@
 package org.popstream.inference.prior.population;
 
+import java.util.function.DoubleBinaryOperator;
+import org.popstream.inference.physics.StarFormationHistory;
+
 /**
  * p(r₁..r₆ | z, μ): each log SFR ratio a ν = 2 Student-t around the ratio expected from the cosmic SFR
  * density at the galaxy's mass-shifted epoch (population-prior.md §3). ρ depends on (z, μ) only through
@@ -25,7 +28,7 @@ public final class DynamicSfhPrior {
         this.logAgeMin = Math.log10(expectation.youngestShiftedAge());
         double logAgeMax = Math.log10(expectation.oldestShiftedAge());
         this.logAgeStep = (logAgeMax - logAgeMin) / (nodes - 1);
-        this.ratios = new double[SfhExpectation.BINS - 1][nodes];
+        this.ratios = new double[StarFormationHistory.RATIOS][nodes];
         for (int k = 0; k < nodes; k++) {
             double age = Math.pow(10.0, logAgeMin + k * logAgeStep);
             if (k == nodes - 1) {
@@ -89,20 +92,19 @@ public final class DynamicSfhPrior {
 
     /** Σ_j ln t₂,trunc(r_j − ρ_j): each Student-t renormalised to the ratio bounds. */
     public double lnDensity(double[] ratiosObserved, double z, double mu) {
-        double[] rho = expectedRatios(z, mu);
-        double sum = 0.0;
-        for (int j = 0; j < rho.length; j++) {
-            sum += ratioPrior.lnDensity(ratiosObserved[j], rho[j]);
-        }
-        return sum;
+        return sum(ratioPrior::lnDensity, ratiosObserved, z, mu);
     }
 
     /** As {@link #lnDensity} but without the renormalisation, as Prospector-β evaluates it. */
     public double lnDensityUntruncated(double[] ratiosObserved, double z, double mu) {
+        return sum(ratioPrior::lnDensityUntruncated, ratiosObserved, z, mu);
+    }
+
+    private double sum(DoubleBinaryOperator term, double[] ratiosObserved, double z, double mu) {
         double[] rho = expectedRatios(z, mu);
         double sum = 0.0;
         for (int j = 0; j < rho.length; j++) {
-            sum += ratioPrior.lnDensityUntruncated(ratiosObserved[j], rho[j]);
+            sum += term.applyAsDouble(ratiosObserved[j], rho[j]);
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package org.popstream.inference.prior.population;
 
+import org.popstream.inference.physics.StarFormationHistory;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -168,7 +169,7 @@ public final class PopulationPriorOps {
                 studentCdf(tf, tf.math.mul(tf.math.sub(tf.constant((float) t.lower()), rho), tf.constant(inverseScale))));
         Operand<TFloat32> perRatio = tf.math.sub(kernel, tf.math.log(mass));
         float norm = (float) (-Math.log(2.0 * Math.sqrt(2.0) * t.scale()));
-        return tf.math.add(tf.reduceSum(perRatio, tf.constant(-1)), tf.constant((SfhExpectation.BINS - 1) * norm));
+        return tf.math.add(tf.reduceSum(perRatio, tf.constant(-1)), tf.constant((StarFormationHistory.RATIOS) * norm));
     }
 
     private static Operand<TFloat32> studentCdf(Ops tf, Operand<TFloat32> t) {

@@ -3,6 +3,7 @@ package org.popstream.inference.prior.population;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.analysis.solvers.BrentSolver;
+import org.popstream.inference.physics.StarFormationHistory;
 
 /**
  * Expected log SFR ratios ρ₁..ρ₆ of the dynamic SFH prior (population-prior.md §3, "ours, following
@@ -13,7 +14,6 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * <p>Exact but slow (root finding per bin edge); {@link DynamicSfhPrior} tabulates it in t_s.
  */
 public final class SfhExpectation {
-    public static final int BINS = 7;
     static final double Z_FORMATION = 15.0;
     static final double Z_SHIFT_MIN = 0.15;
     static final double Z_SHIFT_MAX = 10.0;
@@ -95,34 +95,24 @@ public final class SfhExpectation {
     /** ρ_j, j = 1..6, for a shifted age t_s in [age(10), age(0.15)] Gyr. */
     public double[] expectedRatios(double shiftedAgeGyr) {
         double span = shiftedAgeGyr - ageAtFormation;
-        double[] lookbackEdges = lookbackEdges(span);
-        double[] sfr = new double[BINS];
-        double[] edgeRedshift = new double[BINS + 1];
+        // the model's bin edges (science.md §6) with the age of the universe replaced by the span
+        double[] lookbackEdges = StarFormationHistory.binEdgesGyr(span);
+        double[] sfr = new double[StarFormationHistory.BINS];
+        double[] edgeRedshift = new double[StarFormationHistory.BINS + 1];
         edgeRedshift[0] = redshiftAtAge(shiftedAgeGyr);
-        edgeRedshift[BINS] = Z_FORMATION;
-        for (int j = 1; j < BINS; j++) {
+        edgeRedshift[StarFormationHistory.BINS] = Z_FORMATION;
+        for (int j = 1; j < StarFormationHistory.BINS; j++) {
             edgeRedshift[j] = redshiftAtAge(shiftedAgeGyr - lookbackEdges[j]);
         }
-        for (int j = 0; j < BINS; j++) {
+        for (int j = 0; j < StarFormationHistory.BINS; j++) {
             double mass = massFormedBefore(edgeRedshift[j]) - massFormedBefore(edgeRedshift[j + 1]);
             sfr[j] = mass / (lookbackEdges[j + 1] - lookbackEdges[j]);
         }
-        double[] rho = new double[BINS - 1];
-        for (int j = 0; j < BINS - 1; j++) {
+        double[] rho = new double[StarFormationHistory.BINS - 1];
+        for (int j = 0; j < StarFormationHistory.BINS - 1; j++) {
             rho[j] = Math.min(5.0, Math.max(-5.0, Math.log10(sfr[j] / sfr[j + 1])));
         }
         return rho;
-    }
-
-    /** The model's 7-bin lookback edges (science.md §6) with the age of the universe replaced by the span. */
-    static double[] lookbackEdges(double span) {
-        double[] tau = new double[BINS + 1];
-        tau[1] = 0.03;
-        for (int k = 0; k <= 4; k++) {
-            tau[2 + k] = 0.1 * Math.pow(8.5 * span, k / 4.0);
-        }
-        tau[BINS] = span;
-        return tau;
     }
 
     double redshiftAtAge(double ageGyr) {
