@@ -9,23 +9,21 @@ public final class CosmicSfrDensity {
     public static final String RESOURCE = "behroozi19_csfrd.csv";
 
     private final double[] nodes;
-    private final double[] lnSfrd;
+    private final LinearInterpolation lnSfrd;
 
     CosmicSfrDensity(double[] z, double[] sfrd) {
         if (z.length != sfrd.length || z.length < 2) {
             throw new IllegalArgumentException("need ≥ 2 (z, sfrd) nodes");
         }
-        this.nodes = z.clone();
-        this.lnSfrd = new double[sfrd.length];
+        double[] ln = new double[sfrd.length];
         for (int i = 0; i < sfrd.length; i++) {
             if (!(sfrd[i] > 0)) {
                 throw new IllegalArgumentException("SFRD must be positive; node " + i + " (z = " + z[i] + ") = " + sfrd[i]);
             }
-            if (i > 0 && !(z[i] > z[i - 1])) {
-                throw new IllegalArgumentException("z nodes must increase; node " + i + " = " + z[i]);
-            }
-            lnSfrd[i] = Math.log(sfrd[i]);
+            ln[i] = Math.log(sfrd[i]);
         }
+        this.lnSfrd = new LinearInterpolation(z, ln); // checks that the nodes increase
+        this.nodes = z.clone();
     }
 
     public static CosmicSfrDensity behroozi19() {
@@ -39,20 +37,6 @@ public final class CosmicSfrDensity {
     }
 
     public double value(double z) {
-        if (z <= nodes[0]) {
-            return Math.exp(lnSfrd[0]);
-        }
-        int last = nodes.length - 1;
-        if (z > nodes[last]) {
-            return 0.0;
-        }
-        int i = java.util.Arrays.binarySearch(nodes, z);
-        if (i >= 0) {
-            return Math.exp(lnSfrd[i]);
-        }
-        int hi = -i - 1;
-        int lo = hi - 1;
-        double w = (z - nodes[lo]) / (nodes[hi] - nodes[lo]);
-        return Math.exp(lnSfrd[lo] + w * (lnSfrd[hi] - lnSfrd[lo]));
+        return z > nodes[nodes.length - 1] ? 0.0 : Math.exp(lnSfrd.value(z));
     }
 }

@@ -38,12 +38,4 @@ final class LinearInterpolation {
         double w = (at - x[lo]) / (x[hi] - x[lo]);
         return y[lo] + w * (y[hi] - y[lo]);
     }
-
-    double firstNode() {
-        return x[0];
-    }
-
-    double lastNode() {
-        return x[x.length - 1];
-    }
 }
