@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.popstream.inference.fit.GalaxyPhotometry;
-import org.popstream.inference.photoz.TemplateEmulator;
 import org.popstream.inference.posterior.PhotometryModel;
+import org.popstream.inference.posterior.PriorBank;
+import org.popstream.inference.posterior.TemplateEmulator;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.prior.Prior;
 
@@ -27,10 +28,8 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
     private final long seed;
     private final List<String> bands;
     private final TemplateEmulator emulator;
-    private final Map<String, Bank> banks = new HashMap<>();
-
-    /** A galaxy's bank: prior draws at its redshift and their fluxes at log10 M_formed = 0. */
-    private record Bank(double redshift, double[][] points, double[][] templates) {}
+    /** Per galaxy: prior draws at its redshift and their fluxes at log10 M_formed = 0. */
+    private final Map<String, PriorBank> banks = new HashMap<>();
 
     public TemplateBankFitter(PhotometryModel model, Prior prior, int bankSize, long seed, int threads) {
         if (bankSize < 1) {
@@ -41,10 +40,6 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
         this.seed = seed;
         this.bands = model.bandNames();
         this.emulator = new TemplateEmulator(model, threads);
-    }
-
-    public List<String> bands() {
-        return bands;
     }
 
     @Override
@@ -65,7 +60,7 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
         if (!(redshift > prior.bounds().lower(ParameterSpace.REDSHIFT) && redshift <= prior.bounds().upper(ParameterSpace.REDSHIFT))) {
             return nan; // the emulators and the prior do not reach this redshift
         }
-        Bank bank = banks.computeIfAbsent(galaxy.id(), id -> emulate(id, redshift));
+        PriorBank bank = banks.computeIfAbsent(galaxy.id(), id -> emulate(id, redshift));
         int nb = bands.size();
         double[] f = new double[nb];
         double[] s = new double[nb];
@@ -148,7 +143,7 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
         return mean;
     }
 
-    private Bank emulate(String id, double redshift) {
+    private PriorBank emulate(String id, double redshift) {
         SplittableRandom random = new SplittableRandom(seed ^ id.hashCode() * 0x9E3779B97F4A7C15L);
         double[][] points = new double[bankSize][];
         for (int i = 0; i < bankSize; i++) {
@@ -156,8 +151,7 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
             points[i][ParameterSpace.REDSHIFT] = redshift;
             points[i][ParameterSpace.LOG10_MASS] = 0.0;
         }
-        double[][] templates = emulator.unitMassFluxes(points);
-        return new Bank(redshift, points, templates);
+        return new PriorBank(points, emulator.unitMassFluxes(points));
     }
 
     @Override

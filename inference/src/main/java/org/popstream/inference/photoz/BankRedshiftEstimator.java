@@ -10,6 +10,7 @@ import org.popstream.inference.calibration.BandCalibration;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.likelihood.StudentT2;
 import org.popstream.inference.posterior.PhotometryModel;
+import org.popstream.inference.posterior.TemplateEmulator;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.prior.Prior;
 
@@ -48,10 +49,6 @@ public final class BankRedshiftEstimator {
         }
         this.massMin = proposal.bounds().lower(ParameterSpace.LOG10_MASS);
         this.massMax = proposal.bounds().upper(ParameterSpace.LOG10_MASS);
-    }
-
-    public int bankSize() {
-        return points.length;
     }
 
     public RedshiftEstimate estimate(GalaxyPhotometry galaxy, Prior target, BandCalibration calibration) {

@@ -1,6 +1,5 @@
-package org.popstream.inference.photoz;
+package org.popstream.inference.posterior;
 
-import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.tensor.FlatTensors;
 import org.popstream.inference.tensor.SessionFactory;
@@ -16,18 +15,27 @@ import org.tensorflow.types.TFloat32;
 /**
  * Model fluxes of many parameter vectors at unit formed mass (log10 M_formed = 0), through the TF
  * emulator graph in chunks. Flux is proportional to M_formed, so any mass follows by scaling.
+ * Used for the fitter's prior bank and for the bank-based photo-z and calibration fits.
  */
 public final class TemplateEmulator implements AutoCloseable {
-    private static final int CHUNK = 4096;
+    /** Rows per session run unless told otherwise. */
+    public static final int DEFAULT_CHUNK = 4096;
 
     private final int bands;
+    private final int chunk;
     private final Graph graph;
     private final Session session;
     private final Placeholder<TFloat32> input;
     private final Operand<TFloat32> flux;
 
     public TemplateEmulator(PhotometryModel model, int threads) {
+        this(model, threads, DEFAULT_CHUNK);
+    }
+
+    /** @param chunk rows per session run: float32 products round per chunk, so results depend on it */
+    public TemplateEmulator(PhotometryModel model, int threads, int chunk) {
         this.bands = model.bands().size();
+        this.chunk = chunk;
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
         this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, ParameterSpace.DIMENSION)));
@@ -38,8 +46,8 @@ public final class TemplateEmulator implements AutoCloseable {
     /** [n][bands] nanomaggies for log10 M_formed = 0; the mass column of {@code points} is ignored. */
     public double[][] unitMassFluxes(double[][] points) {
         double[][] templates = new double[points.length][bands];
-        for (int start = 0; start < points.length; start += CHUNK) {
-            int n = Math.min(CHUNK, points.length - start);
+        for (int start = 0; start < points.length; start += chunk) {
+            int n = Math.min(chunk, points.length - start);
             float[] in = new float[n * ParameterSpace.DIMENSION];
             for (int i = 0; i < n; i++) {
                 for (int d = 0; d < ParameterSpace.DIMENSION; d++) {

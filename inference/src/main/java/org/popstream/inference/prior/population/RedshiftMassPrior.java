@@ -37,10 +37,6 @@ public final class RedshiftMassPrior {
         return total;
     }
 
-    public PopulationBox box() {
-        return box;
-    }
-
     /** ln C, C = ∫∫_box Φ(μ, z) dVc/dz dμ dz (number of galaxies per sr). */
     public double lnNormaliser() {
         return lnNormaliser;
