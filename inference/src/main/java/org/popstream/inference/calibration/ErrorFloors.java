@@ -48,15 +48,17 @@ public sealed interface ErrorFloors {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--error-floor: '" + option + "' is neither a number nor a readable file");
             }
+            List<String> lines;
             try {
-                String header = Files.lines(file).findFirst().orElse("");
-                if (!List.of(header.split(",")).contains("error_floor")) {
-                    throw new IllegalArgumentException("--error-floor file " + file + " line 1: no 'error_floor' column");
-                }
+                lines = Files.readAllLines(file);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("--error-floor: cannot read " + file + ": " + e.getMessage(), e);
             }
-            Map<String, double[]> table = ZeroPointTable.read(file);
+            String header = lines.isEmpty() ? "" : lines.get(0);
+            if (!List.of(header.split(",")).contains("error_floor")) {
+                throw new IllegalArgumentException("--error-floor file " + file + " line 1: no 'error_floor' column");
+            }
+            Map<String, double[]> table = ZeroPointTable.parse(file, lines);
             Map<String, Double> floors = new java.util.LinkedHashMap<>();
             table.forEach((band, row) -> floors.put(band, row[1]));
             return new PerBand(floors);

@@ -42,6 +42,11 @@ public final class ZeroPointTable {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read zero-point file " + file + ": " + e.getMessage(), e);
         }
+        return parse(file, lines);
+    }
+
+    /** {@link #read} on lines already read from {@code file}. */
+    static Map<String, double[]> parse(Path file, List<String> lines) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + ": empty zero-point file");
         }
