@@ -14,6 +14,11 @@ public final class StudentT2 {
         return -Math.log(2 * Math.sqrt(2) * s) - 1.5 * Math.log1p(r * r / 2);
     }
 
+    /** P(T < t) for standard ν = 2: ½ + t / (2√(2 + t²)). */
+    public static double cdf(double t) {
+        return 0.5 + t / (2 * Math.sqrt(2 + t * t));
+    }
+
     /** ln P(T < t) for standard ν = 2, written to stay accurate far in the lower tail. */
     public static double logCdf(double t) {
         double r = Math.sqrt(2 + t * t);

@@ -1,6 +1,7 @@
 package org.popstream.inference.prior;
 
 import java.util.random.RandomGenerator;
+import org.popstream.inference.likelihood.StudentT2;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -12,17 +13,8 @@ import org.tensorflow.types.TFloat32;
  */
 record TruncatedStudentT2Marginal(double scale, double lower, double upper) implements Marginal {
 
-    static double cdf(double t) {
-        return 0.5 + t / (2 * Math.sqrt(2 + t * t));
-    }
-
-    static double inverseCdf(double p) {
-        double q = 2 * p - 1;
-        return q * Math.sqrt(2 / (1 - q * q));
-    }
-
     private double logMass() {
-        return Math.log(cdf(upper / scale) - cdf(lower / scale));
+        return Math.log(StudentT2.cdf(upper / scale) - StudentT2.cdf(lower / scale));
     }
 
     @Override
@@ -41,9 +33,9 @@ record TruncatedStudentT2Marginal(double scale, double lower, double upper) impl
 
     @Override
     public double sample(RandomGenerator random) {
-        double pLo = cdf(lower / scale);
-        double pHi = cdf(upper / scale);
-        return scale * inverseCdf(pLo + (pHi - pLo) * random.nextDouble());
+        double pLo = StudentT2.cdf(lower / scale);
+        double pHi = StudentT2.cdf(upper / scale);
+        return scale * StudentT2.inverseCdf(pLo + (pHi - pLo) * random.nextDouble());
     }
 
     @Override

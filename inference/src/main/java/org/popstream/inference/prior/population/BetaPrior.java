@@ -3,6 +3,7 @@ package org.popstream.inference.prior.population;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.popstream.inference.likelihood.StudentT2;
 import org.popstream.inference.physics.StarFormationHistory;
 import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.prior.AnalyticPriorSettings;
@@ -178,8 +179,8 @@ public final class BetaPrior implements Prior {
             double[] rho = population.sfh().expectedRatios(theta[ParameterSpace.REDSHIFT], mu);
             TruncatedStudentT t = population.sfh().ratioPrior();
             for (int j = 0; j < RATIOS; j++) {
-                double pLo = TruncatedStudentT.cdf((t.lower() - rho[j]) / t.scale());
-                double pHi = TruncatedStudentT.cdf((t.upper() - rho[j]) / t.scale());
+                double pLo = StudentT2.cdf((t.lower() - rho[j]) / t.scale());
+                double pHi = StudentT2.cdf((t.upper() - rho[j]) / t.scale());
                 double q = 2 * (pLo + (pHi - pLo) * random.nextDouble()) - 1;
                 theta[ParameterSpace.FIRST_SFR_RATIO + j] = rho[j] + t.scale() * q * Math.sqrt(2 / (1 - q * q));
             }

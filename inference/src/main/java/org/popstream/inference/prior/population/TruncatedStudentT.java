@@ -1,5 +1,7 @@
 package org.popstream.inference.prior.population;
 
+import org.popstream.inference.likelihood.StudentT2;
+
 /**
  * Student-t with ν = 2 and a fixed scale, optionally renormalised to a finite interval: the continuity
  * prior of the SFR ratios (science.md §4) around a movable centre. Prospector-β evaluates it without the
@@ -23,8 +25,7 @@ public record TruncatedStudentT(double scale, double lower, double upper) {
         if (!(x >= lower && x <= upper)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double t = (x - centre) / scale;
-        return -Math.log(2.0 * Math.sqrt(2.0) * scale) - 1.5 * Math.log1p(0.5 * t * t);
+        return StudentT2.logDensity(x, centre, scale);
     }
 
     /** ln of the density renormalised to [lower, upper]; −∞ outside. */
@@ -33,12 +34,7 @@ public record TruncatedStudentT(double scale, double lower, double upper) {
         if (untruncated == Double.NEGATIVE_INFINITY) {
             return untruncated;
         }
-        double mass = cdf((upper - centre) / scale) - cdf((lower - centre) / scale);
+        double mass = StudentT2.cdf((upper - centre) / scale) - StudentT2.cdf((lower - centre) / scale);
         return untruncated - Math.log(mass);
-    }
-
-    /** CDF of the standard ν = 2 Student-t. */
-    static double cdf(double t) {
-        return 0.5 + t / (2.0 * Math.sqrt(2.0 + t * t));
     }
 }
