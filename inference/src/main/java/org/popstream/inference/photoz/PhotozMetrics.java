@@ -2,22 +2,21 @@ package org.popstream.inference.photoz;
 
 import java.util.Arrays;
 import java.util.List;
+import org.popstream.inference.summary.PhotoZMetrics;
 
 /**
- * Photo-z quality against spectroscopic redshifts (science.md §8): Δ = (z_phot − z_spec)/(1 + z_spec),
- * bias = median Δ, σ_NMAD = 1.48·median|Δ|, outliers |Δ| > 0.15; plus coverage of z_spec by the central
- * 68 % / 95 % intervals and the share of outliers whose z_phot < 1 (low-z impostors).
+ * Photo-z quality against spectroscopic redshifts: the {@link PhotoZMetrics} of science.md §8 (bias,
+ * σ_NMAD, outliers |Δ| > 0.15) over the galaxies with a valid estimate, plus coverage of z_spec by the
+ * central 68 % / 95 % intervals and the share of outliers whose z_phot < 1 (low-z impostors).
  */
 public record PhotozMetrics(int galaxies, int failed, double bias, double sigmaNmad, double outlierFraction,
         double coverage68, double coverage95, double outliersBelowZ1) {
 
-    public static final double OUTLIER_THRESHOLD = 0.15;
-
     public static PhotozMetrics of(List<RedshiftEstimate> estimates, double[] specZ) {
         int n = 0;
         int failed = 0;
-        double[] delta = new double[estimates.size()];
-        double[] absDelta = new double[estimates.size()];
+        double[] zPhot = new double[estimates.size()];
+        double[] zSpec = new double[estimates.size()];
         int outliers = 0;
         int lowOutliers = 0;
         int in68 = 0;
@@ -28,11 +27,10 @@ public record PhotozMetrics(int galaxies, int failed, double bias, double sigmaN
                 failed++;
                 continue;
             }
-            double d = (e.median() - specZ[i]) / (1 + specZ[i]);
-            delta[n] = d;
-            absDelta[n] = Math.abs(d);
+            zPhot[n] = e.median();
+            zSpec[n] = specZ[i];
             n++;
-            if (Math.abs(d) > OUTLIER_THRESHOLD) {
+            if (Math.abs((e.median() - specZ[i]) / (1 + specZ[i])) > PhotoZMetrics.OUTLIER_THRESHOLD) {
                 outliers++;
                 if (e.median() < 1) {
                     lowOutliers++;
@@ -44,13 +42,8 @@ public record PhotozMetrics(int galaxies, int failed, double bias, double sigmaN
         if (n == 0) {
             return new PhotozMetrics(0, failed, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new PhotozMetrics(n, failed, median(delta, n), 1.48 * median(absDelta, n), outliers / (double) n,
+        PhotoZMetrics quality = PhotoZMetrics.of(Arrays.copyOf(zPhot, n), Arrays.copyOf(zSpec, n));
+        return new PhotozMetrics(n, failed, quality.bias(), quality.sigmaNmad(), quality.outlierFraction(),
                 in68 / (double) n, in95 / (double) n, outliers == 0 ? 0.0 : lowOutliers / (double) outliers);
-    }
-
-    private static double median(double[] values, int n) {
-        double[] v = Arrays.copyOf(values, n);
-        Arrays.sort(v);
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 }
