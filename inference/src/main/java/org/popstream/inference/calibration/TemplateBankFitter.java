@@ -62,54 +62,29 @@ public final class TemplateBankFitter implements FixedRedshiftFitter, AutoClosea
         }
         PriorBank bank = banks.computeIfAbsent(galaxy.id(), id -> emulate(id, redshift));
         int nb = bands.size();
-        double[] f = new double[nb];
-        double[] s = new double[nb];
-        boolean[] detected = new boolean[nb];
-        boolean[] limited = new boolean[nb];
-        for (GalaxyPhotometry.BandFlux m : galaxy.bands()) {
-            int b = bands.indexOf(m.band());
-            if (b < 0) {
-                continue;
-            }
-            if (m.isUpperLimit()) {
-                limited[b] = true;
-                f[b] = m.upperLimit();
-            } else if (Double.isFinite(m.flux())) {
-                detected[b] = true;
-                f[b] = m.flux();
-            }
-            s[b] = m.error();
-        }
+        MeasuredFluxes measured = MeasuredFluxes.of(galaxy, bands);
+        double[] f = measured.flux();
+        double[] s = measured.error();
+        int[] kind = measured.kind();
         double[] score = new double[bank.points().length];
         double[] amplitudes = new double[bank.points().length];
         double bestScore = Double.NEGATIVE_INFINITY;
         double[] candidate = new double[ParameterSpace.DIMENSION];
         for (int k = 0; k < bank.points().length; k++) {
             double[] t = bank.templates()[k];
-            double sft = 0;
-            double stt = 0;
-            for (int b = 0; b < nb; b++) {
-                if (detected[b]) {
-                    double mt = calibration.factor(b) * t[b];
-                    double floor = calibration.errorFloor(b) * Math.abs(f[b]);
-                    double w = 1.0 / (s[b] * s[b] + floor * floor);
-                    sft += w * f[b] * mt;
-                    stt += w * mt * mt;
-                }
-            }
+            double amplitude = measured.fitAmplitude(t, calibration).amplitude();
             score[k] = Double.NEGATIVE_INFINITY;
-            if (!(sft > 0 && stt > 0)) {
+            if (Double.isNaN(amplitude)) {
                 continue;
             }
-            double amplitude = sft / stt;
             double chi2 = 0;
             for (int b = 0; b < nb; b++) {
                 double mu = amplitude * calibration.factor(b) * t[b];
                 double floor = calibration.errorFloor(b) * mu;
                 double variance = s[b] * s[b] + floor * floor;
-                if (detected[b]) {
+                if (kind[b] == MeasuredFluxes.DETECTED) {
                     chi2 += (f[b] - mu) * (f[b] - mu) / variance;
-                } else if (limited[b] && mu > f[b]) {
+                } else if (kind[b] == MeasuredFluxes.UPPER_LIMIT && mu > f[b]) {
                     chi2 += (mu - f[b]) * (mu - f[b]) / variance;
                 }
             }

@@ -1,12 +1,11 @@
 package org.popstream.inference.photoz;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.popstream.inference.calibration.BandCalibration;
+import org.popstream.inference.calibration.MeasuredFluxes;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.likelihood.StudentT2;
 import org.popstream.inference.posterior.PhotometryModel;
@@ -64,26 +63,12 @@ public final class BankRedshiftEstimator {
      */
     public List<RedshiftEstimate> estimate(GalaxyPhotometry galaxy, List<ToDoubleFunction<double[]>> targets,
             BandCalibration calibration) {
-        int nb = bands.size();
-        double[] f = new double[nb];
-        double[] s = new double[nb];
-        int[] kind = new int[nb]; // 0 missing, 1 detected, 2 upper limit
-        Map<String, GalaxyPhotometry.BandFlux> byName = new HashMap<>();
-        galaxy.bands().forEach(m -> byName.put(m.band(), m));
-        for (int b = 0; b < nb; b++) {
-            GalaxyPhotometry.BandFlux m = byName.get(bands.get(b));
-            if (m == null) {
-                continue;
-            }
-            kind[b] = m.isUpperLimit() ? 2 : Double.isFinite(m.flux()) ? 1 : 0;
-            f[b] = m.isUpperLimit() ? m.upperLimit() : m.flux();
-            s[b] = m.error();
-        }
+        MeasuredFluxes measured = MeasuredFluxes.of(galaxy, bands);
         double[] lnLikelihood = new double[points.length];
         double[] logMass = new double[points.length];
         double best = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < points.length; k++) {
-            lnLikelihood[k] = profileLikelihood(templates[k], f, s, kind, calibration, k, logMass);
+            lnLikelihood[k] = profileLikelihood(templates[k], measured, calibration, k, logMass);
             best = Math.max(best, lnLikelihood[k]);
         }
         List<RedshiftEstimate> estimates = new java.util.ArrayList<>();
@@ -137,23 +122,16 @@ public final class BankRedshiftEstimator {
      * ln of the likelihood maximised over mass, times the Laplace width of the mass direction
      * (amplitude by weighted least squares on the detections; Student-t ν = 2 terms of science.md §3).
      */
-    private double profileLikelihood(double[] template, double[] f, double[] s, int[] kind, BandCalibration calibration,
+    private double profileLikelihood(double[] template, MeasuredFluxes measured, BandCalibration calibration,
             int k, double[] logMassOut) {
-        double sft = 0;
-        double stt = 0;
-        for (int b = 0; b < f.length; b++) {
-            if (kind[b] == 1) {
-                double mt = calibration.factor(b) * template[b];
-                double floor = calibration.errorFloor(b) * Math.abs(f[b]);
-                double inverseVariance = 1.0 / (s[b] * s[b] + floor * floor);
-                sft += inverseVariance * f[b] * mt;
-                stt += inverseVariance * mt * mt;
-            }
-        }
-        if (!(sft > 0 && stt > 0)) {
+        double[] f = measured.flux();
+        double[] s = measured.error();
+        int[] kind = measured.kind();
+        MeasuredFluxes.AmplitudeFit fit = measured.fitAmplitude(template, calibration);
+        double amplitude = fit.amplitude();
+        if (Double.isNaN(amplitude)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double amplitude = sft / stt;
         double logMass = Math.log10(amplitude);
         if (!(logMass >= massMin && logMass <= massMax)) {
             return Double.NEGATIVE_INFINITY;
@@ -161,16 +139,16 @@ public final class BankRedshiftEstimator {
         logMassOut[k] = logMass;
         double lnL = 0;
         for (int b = 0; b < f.length; b++) {
-            if (kind[b] == 0) {
+            if (kind[b] == MeasuredFluxes.MISSING) {
                 continue;
             }
             double mu = amplitude * calibration.factor(b) * template[b];
             double floor = calibration.errorFloor(b) * mu;
             double scale = Math.sqrt(s[b] * s[b] + floor * floor);
-            lnL += kind[b] == 1 ? StudentT2.logDensity(f[b], mu, scale) : StudentT2.logCdf((f[b] - mu) / scale);
+            lnL += kind[b] == MeasuredFluxes.DETECTED ? StudentT2.logDensity(f[b], mu, scale) : StudentT2.logCdf((f[b] - mu) / scale);
         }
         // σ of log10 M from the curvature of the Gaussian fit: σ_A = 1/√stt
-        double sigmaLogMass = 1.0 / (Math.log(10) * amplitude * Math.sqrt(stt));
+        double sigmaLogMass = 1.0 / (Math.log(10) * amplitude * Math.sqrt(fit.precision()));
         return lnL + Math.log(sigmaLogMass);
     }
 
