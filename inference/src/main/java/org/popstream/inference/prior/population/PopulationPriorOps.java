@@ -103,15 +103,19 @@ public final class PopulationPriorOps {
     /** The quadratic through the anchors, fitted in double at three points and evaluated as c0 + c1 z + c2 z². */
     private static Operand<TFloat32> quadratic(Ops tf, Operand<TFloat32> z, LejaStellarMassFunction smf,
             java.util.function.ToDoubleFunction<LejaStellarMassFunction.Parameters> parameter) {
-        double y0 = parameter.applyAsDouble(smf.parameters(0.2));
-        double y1 = parameter.applyAsDouble(smf.parameters(1.6));
-        double y2 = parameter.applyAsDouble(smf.parameters(3.0));
-        // Newton form through (0.2, y0), (1.6, y1), (3.0, y2)
+        double z0 = LejaStellarMassFunction.Z_LOW;
+        double z1 = LejaStellarMassFunction.Z_MID;
+        double z2 = LejaStellarMassFunction.Z_HIGH;
+        double y0 = parameter.applyAsDouble(smf.parameters(z0));
+        double y1 = parameter.applyAsDouble(smf.parameters(z1));
+        double y2 = parameter.applyAsDouble(smf.parameters(z2));
+        // Newton form through (z0, y0), (z1, y1), (z2, y2); the spacings 1.4 and 2.8 stay decimal literals:
+        // 1.6 − 0.2 is not exactly 1.4 in binary, and the difference would move the coefficients' rounding
         double d1 = (y1 - y0) / 1.4;
         double d2 = ((y2 - y1) / 1.4 - d1) / 2.8;
         double c2 = d2;
-        double c1 = d1 - d2 * (0.2 + 1.6);
-        double c0 = y0 - d1 * 0.2 + d2 * 0.2 * 1.6;
+        double c1 = d1 - d2 * (z0 + z1);
+        double c0 = y0 - d1 * z0 + d2 * z0 * z1;
         return tf.math.add(tf.constant((float) c0),
                 tf.math.mul(z, tf.math.add(tf.constant((float) c1), tf.math.mul(z, tf.constant((float) c2)))));
     }
@@ -154,7 +158,9 @@ public final class PopulationPriorOps {
         double low = expectation.massShiftDex(0.0);
         double high = expectation.massShiftDex(100.0);
         // Δ(μ) linear from (9, low) to (12, high), flat outside
-        Operand<TFloat32> w = tf.clipByValue(tf.math.div(tf.math.sub(mu, tf.constant(9f)), tf.constant(3f)),
+        Operand<TFloat32> w = tf.clipByValue(tf.math.div(
+                        tf.math.sub(mu, tf.constant((float) SfhExpectation.MU_SHIFT_LOW)),
+                        tf.constant((float) (SfhExpectation.MU_SHIFT_HIGH - SfhExpectation.MU_SHIFT_LOW))),
                 tf.constant(0f), tf.constant(1f));
         Operand<TFloat32> shift = tf.math.add(tf.constant((float) low), tf.math.mul(w, tf.constant((float) (high - low))));
         Operand<TFloat32> logShiftedAge = tf.math.add(lnAge.interpolate(tf, z), shift);

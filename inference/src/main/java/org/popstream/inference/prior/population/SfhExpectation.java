@@ -18,8 +18,8 @@ public final class SfhExpectation {
     static final double Z_SHIFT_MIN = 0.15;
     static final double Z_SHIFT_MAX = 10.0;
     /** Δ(μ) rises linearly between these masses and is flat outside. */
-    private static final double MU_SHIFT_LOW = 9.0;
-    private static final double MU_SHIFT_HIGH = 12.0;
+    static final double MU_SHIFT_LOW = 9.0;
+    static final double MU_SHIFT_HIGH = 12.0;
     private static final int GAUSS_POINTS = 8;
 
     private final ExpansionHistory cosmology;
