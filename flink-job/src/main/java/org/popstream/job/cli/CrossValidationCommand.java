@@ -38,7 +38,9 @@ import org.popstream.inference.prior.population.MassArgument;
 import org.popstream.inference.prior.population.PopulationTerm;
 import org.popstream.kafka.catalogue.Survey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popstream crossval}: the evidence for the prior and calibration defaults (issue 7). Splits a
@@ -94,10 +96,14 @@ public final class CrossValidationCommand implements Callable<Integer> {
     private record Run(Configuration configuration, boolean calibrated, PhotozMetrics metrics, double medianDraws,
             List<RedshiftEstimate> estimates) {}
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(outputDir);
-        TrainingSet all = TrainingSet.read(input, Survey.COSMOS2020, "spec_z", new PrintWriter(System.err, true));
+        TrainingSet all = TrainingSet.read(input, Survey.COSMOS2020, "spec_z", spec.commandLine().getErr());
         int[] order = IntStream.range(0, all.galaxies().size()).toArray();
         SplittableRandom random = new SplittableRandom(splitSeed);
         for (int i = order.length - 1; i > 0; i--) {
@@ -121,7 +127,7 @@ public final class CrossValidationCommand implements Callable<Integer> {
                 testGalaxies.add(g);
             }
         }
-        System.out.printf(Locale.ROOT, "split seed %d: %d calibration galaxies, %d held back (%d rows skipped)%n",
+        progress(out, "split seed %d: %d calibration galaxies, %d held back (%d rows skipped)%n",
                 splitSeed, trainGalaxies.size(), testGalaxies.size(), all.rejected());
 
         PhotometryModel model = PhotometryModel.load(ModelDirectory.resolve(models), CosmosBands.ALL);
@@ -132,16 +138,16 @@ public final class CrossValidationCommand implements Callable<Integer> {
         try (TemplateBankFitter fitter = new TemplateBankFitter(model, analytic, calibrationBank, splitSeed, threads)) {
             calibration = new ZeroPointCalibrator(fitter, new CalibrationSettings(maxIterations, tolerance, 5.0,
                     CalibrationSettings.DEFAULT_REFERENCE_BAND, fitErrorFloors))
-                    .calibrate(model.bandNames(), trainGalaxies, trainZ, it -> System.out.printf(Locale.ROOT,
+                    .calibrate(model.bandNames(), trainGalaxies, trainZ, it -> progress(out,
                             "calibration iteration %d: max|Δ| %.4f%n", it.number(), it.maxChange()));
         }
         ZeroPointTable.write(outputDir.resolve("zeropoints.csv"), calibration.estimates());
-        System.out.printf(Locale.ROOT, "calibration: %s after %d iterations (%.0f s)%n",
+        progress(out, "calibration: %s after %d iterations (%.0f s)%n",
                 calibration.converged() ? "converged" : "not converged", calibration.history().size(), seconds(start));
 
         start = System.nanoTime();
         BankRedshiftEstimator estimator = new BankRedshiftEstimator(model, analytic, bankSize, splitSeed ^ 0xBA4CL, threads);
-        System.out.printf(Locale.ROOT, "bank of %d prior draws emulated (%.0f s)%n", bankSize, seconds(start));
+        progress(out, "bank of %d prior draws emulated (%.0f s)%n", bankSize, seconds(start));
 
         List<Configuration> configurations = List.of(
                 new Configuration("analytic", Set.of()),
@@ -172,9 +178,9 @@ public final class CrossValidationCommand implements Callable<Integer> {
                             .mapToDouble(RedshiftEstimate::effectiveDraws).sorted().skip(metrics.galaxies() / 2).findFirst().orElse(0);
                     Run run = new Run(configurations.get(c), cal != identity, metrics, medianDraws, estimates);
                     runs.add(run);
-                    System.out.println(row(run));
+                    progress(out, "%s%n", row(run));
                 }
-                System.out.printf(Locale.ROOT, "(%s: %.0f s)%n", cal == identity ? "no zero points" : "zero points", seconds(start));
+                progress(out, "(%s: %.0f s)%n", cal == identity ? "no zero points" : "zero points", seconds(start));
             }
         } finally {
             pool.shutdown();
@@ -185,8 +191,14 @@ public final class CrossValidationCommand implements Callable<Integer> {
         writeMetrics(runs, calibration);
         writeEstimates(best, testGalaxies, testZ);
         plot(best, testZ);
-        System.out.println("best: " + label(best) + " → " + outputDir.resolve("zphot_vs_zspec.png"));
+        progress(out, "best: %s → %s%n", label(best), outputDir.resolve("zphot_vs_zspec.png"));
         return 0;
+    }
+
+    /** A progress line, shown at once: the run takes minutes. */
+    private static void progress(PrintWriter out, String format, Object... args) {
+        out.printf(Locale.ROOT, format, args);
+        out.flush();
     }
 
     private static double seconds(long start) {
