@@ -13,7 +13,7 @@ import org.popstream.inference.calibration.ZeroPointTable;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
 import org.popstream.inference.posterior.PhotometryModel;
-import org.popstream.kafka.catalogue.Survey;
+import org.popstream.catalogue.Survey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,9 +3,9 @@ package org.popstream.job.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.popstream.inference.fit.GalaxyPhotometry;
-import org.popstream.kafka.catalogue.BandValue;
-import org.popstream.kafka.catalogue.CatalogueRow;
-import org.popstream.kafka.catalogue.FluxUnit;
+import org.popstream.catalogue.BandValue;
+import org.popstream.catalogue.CatalogueRow;
+import org.popstream.catalogue.FluxUnit;
 
 /** Catalogue rows to the fitter's input: fluxes in nanomaggies, every non-band column as an attribute. */
 final class CatalogueRows {

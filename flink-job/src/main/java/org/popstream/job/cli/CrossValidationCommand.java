@@ -36,7 +36,7 @@ import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.prior.population.BetaPrior;
 import org.popstream.inference.prior.population.MassArgument;
 import org.popstream.inference.prior.population.PopulationTerm;
-import org.popstream.kafka.catalogue.Survey;
+import org.popstream.catalogue.Survey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.popstream.inference.fit.GalaxyPhotometry;
-import org.popstream.kafka.catalogue.CatalogueEntry;
-import org.popstream.kafka.catalogue.CatalogueFormatException;
-import org.popstream.kafka.catalogue.CatalogueReader;
-import org.popstream.kafka.catalogue.CatalogueRow;
-import org.popstream.kafka.catalogue.RowError;
-import org.popstream.kafka.catalogue.Survey;
+import org.popstream.catalogue.CatalogueEntry;
+import org.popstream.catalogue.CatalogueFormatException;
+import org.popstream.catalogue.CatalogueReader;
+import org.popstream.catalogue.CatalogueRow;
+import org.popstream.catalogue.RowError;
+import org.popstream.catalogue.Survey;
 
 /**
  * Galaxies with a known redshift read from a catalogue, fluxes in nanomaggies. Rows the reader rejects

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.popstream.kafka.catalogue.Survey;
+import org.popstream.catalogue.Survey;
 
 /**
  * Which band names each survey may report: the bands the emulators exist for. A serializable

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.kafka.PopstreamTopic;
-import org.popstream.kafka.results.PosteriorCsvFormat;
+import org.popstream.catalogue.results.PosteriorCsvFormat;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.QuantitySummary;
 import org.popstream.schemas.SamplerSettings;

@@ -15,10 +15,10 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.popstream.kafka.PopstreamTopic;
-import org.popstream.kafka.catalogue.CatalogueEntry;
-import org.popstream.kafka.catalogue.CatalogueReader;
-import org.popstream.kafka.catalogue.CatalogueRow;
-import org.popstream.kafka.catalogue.RowError;
+import org.popstream.catalogue.CatalogueEntry;
+import org.popstream.catalogue.CatalogueReader;
+import org.popstream.catalogue.CatalogueRow;
+import org.popstream.catalogue.RowError;
 import org.popstream.schemas.PhotometryEvent;
 import org.popstream.schemas.encoding.AvroCodec;
 

@@ -1,9 +1,9 @@
 package org.popstream.kafka.replay;
 
 import java.util.List;
-import org.popstream.kafka.catalogue.BandValue;
-import org.popstream.kafka.catalogue.CatalogueRow;
-import org.popstream.kafka.catalogue.FluxUnit;
+import org.popstream.catalogue.BandValue;
+import org.popstream.catalogue.CatalogueRow;
+import org.popstream.catalogue.FluxUnit;
 import org.popstream.schemas.BandMeasurement;
 import org.popstream.schemas.PhotometryEvent;
 

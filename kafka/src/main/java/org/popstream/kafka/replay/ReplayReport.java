@@ -2,7 +2,7 @@ package org.popstream.kafka.replay;
 
 import java.time.Duration;
 import java.util.List;
-import org.popstream.kafka.catalogue.RowError;
+import org.popstream.catalogue.RowError;
 
 /**
  * The outcome of a replay: every row was either sent or is listed in {@code skipped}.

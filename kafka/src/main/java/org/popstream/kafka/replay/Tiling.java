@@ -1,6 +1,6 @@
 package org.popstream.kafka.replay;
 
-import org.popstream.kafka.catalogue.CatalogueRow;
+import org.popstream.catalogue.CatalogueRow;
 
 /**
  * How catalogue rows are grouped into survey tiles, the unit in which a survey publishes: either
