@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.popstream.inference.diffusion.DiffusionLogDensity;
 import org.popstream.inference.diffusion.DiffusionModel;
 import org.popstream.inference.diffusion.DiffusionSampler;
+import org.popstream.inference.diffusion.HutchinsonSpread;
 import org.popstream.inference.diffusion.LogDensityResult;
 import org.popstream.inference.diffusion.ProbabilityFlow;
 import org.popstream.inference.diffusion.SolverSettings;
@@ -112,29 +113,13 @@ public final class PriorBenchCommand implements Callable<Integer> {
     private void hutchinson(PrintWriter out, ProbabilityFlow flow, double[][] points, double[] reference) {
         double tolerance = tolerances[tolerances.length - 1];
         int batch = points.length;
-        double[][] byPoint = new double[batch][hutchinsonSeeds];
-        double evaluations = 0;
-        for (int s = 0; s < hutchinsonSeeds; s++) {
-            LogDensityResult r = new DiffusionLogDensity(flow, SolverSettings.of(tolerance), TraceMode.HUTCHINSON, s).logDensity(points);
-            evaluations += mean(r.evaluations()) / hutchinsonSeeds;
-            for (int i = 0; i < batch; i++) {
-                byPoint[i][s] = r.logDensity()[i];
-            }
-        }
+        HutchinsonSpread spread = HutchinsonSpread.measure(flow, SolverSettings.of(tolerance), points, reference, hutchinsonSeeds);
         DiffusionLogDensity density = new DiffusionLogDensity(flow, SolverSettings.of(tolerance), TraceMode.HUTCHINSON, 99);
         double seconds = medianSeconds(() -> density.logDensity(points));
-        double[] std = new double[batch];
-        double bias = 0;
-        for (int i = 0; i < batch; i++) {
-            double m = Arrays.stream(byPoint[i]).average().orElseThrow();
-            std[i] = Math.sqrt(Arrays.stream(byPoint[i]).map(v -> (v - m) * (v - m)).sum() / (hutchinsonSeeds - 1));
-            bias += (m - reference[i]) / batch;
-        }
-        Arrays.sort(std);
         out.printf("%-34s %7d %9.0e %12.1f %10.0f %12s%n", "adaptive dopri5, Hutchinson (1 probe)", batch, tolerance,
-                batch / seconds, evaluations, "see below");
+                batch / seconds, spread.meanEvaluations(), "see below");
         out.printf("  Hutchinson over %d probe seeds: std of log p per point median %.3g, max %.3g; mean (estimate − exact) %.3g%n",
-                hutchinsonSeeds, std[batch / 2], std[batch - 1], bias);
+                hutchinsonSeeds, spread.medianStandardDeviation(), spread.maxStandardDeviation(), spread.meanError());
         out.flush();
     }
 
