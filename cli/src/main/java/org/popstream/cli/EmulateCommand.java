@@ -6,23 +6,21 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.popstream.inference.cosmology.CosmicAgeTable;
-import org.popstream.inference.cosmology.DistanceModulusTable;
 import org.popstream.inference.emulator.EmulatorInputs;
 import org.popstream.inference.emulator.JavaPhotometryEmulator;
-import org.popstream.inference.emulator.Magnitudes;
 import org.popstream.inference.emulator.PhotometryEmulator;
 import org.popstream.inference.emulator.TfPhotometryEmulator;
+import org.popstream.inference.forward.EmulatorInputCsv;
+import org.popstream.inference.forward.ForwardQuantities;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
 import org.popstream.inference.model.ModelFileException;
 import org.popstream.inference.model.PhotulatorWeights;
 import org.popstream.inference.physics.DerivedQuantities;
-import org.popstream.inference.physics.DerivedQuantitiesCalculator;
-import org.popstream.inference.physics.StarFormationHistory;
 import org.popstream.inference.physics.StellarMassEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,11 +143,7 @@ public final class EmulateCommand implements Callable<Integer> {
     private void write(EmulatorInputCsv.Table table, List<Band> chosen, double[] absMag, StellarMassEmulator stellarMass)
             throws IOException {
         boolean mass = table.hasMass();
-        DistanceModulusTable distmod = DistanceModulusTable.planck18();
-        CosmicAgeTable age = CosmicAgeTable.planck18();
-        DerivedQuantitiesCalculator derived = mass
-                ? new DerivedQuantitiesCalculator(stellarMass, distmod::distanceModulus, age::ageGyr)
-                : null;
+        ForwardQuantities forward = new ForwardQuantities(stellarMass);
         List<String> header = new ArrayList<>(table.header());
         for (Band band : chosen) {
             header.add(band.name() + "_absmag_per_mass");
@@ -169,40 +163,26 @@ public final class EmulateCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder();
             for (int r = 0; r < table.rows().size(); r++) {
                 EmulatorInputCsv.Row row = table.rows().get(r);
-                double[] in = row.inputs();
-                double z = in[EmulatorInputs.Z];
-                double n = mass ? derived.normalisation(row.log10MFormed(), z) : Double.NaN;
+                ForwardQuantities.Row q = forward.of(row, Arrays.copyOfRange(absMag, r * nb, (r + 1) * nb));
                 line.setLength(0);
                 line.append(String.join(",", row.cells()));
                 for (int b = 0; b < nb; b++) {
-                    double out15 = absMag[r * nb + b];
-                    line.append(',').append(out15);
+                    line.append(',').append(q.absMagPerMass()[b]);
                     if (mass) {
-                        double m = Magnitudes.apparent(out15, n);
-                        line.append(',').append(m).append(',').append(Magnitudes.fluxNanomaggies(m));
+                        line.append(',').append(q.apparentMagnitudes()[b]).append(',').append(q.fluxNanomaggies()[b]);
                     }
                 }
                 if (mass) {
-                    DerivedQuantities d = derived.compute(theta16(n, in, row.dust2()));
+                    DerivedQuantities d = q.derived();
                     line.append(',').append(d.log10MStar()).append(',').append(d.massRemainingFraction())
                             .append(',').append(d.massWeightedAgeGyr()).append(',').append(d.log10Sfr())
                             .append(',').append(d.log10Ssfr());
                 } else {
-                    double[] ratios = java.util.Arrays.copyOfRange(in, 1, 1 + StarFormationHistory.RATIOS);
-                    line.append(',').append(StarFormationHistory.of(ratios, age.ageGyr(z)).massWeightedAgeGyr());
+                    line.append(',').append(q.massWeightedAgeGyr());
                 }
                 out.write(line.toString());
                 out.newLine();
             }
         }
-    }
-
-    /** The 16 population parameters [N, log10Z, logsfr_ratio1..6, dust2, dust_index, ..., z]. */
-    private static double[] theta16(double n, double[] inputs, double dust2) {
-        double[] theta = new double[StellarMassEmulator.INPUTS];
-        theta[0] = n;
-        System.arraycopy(inputs, 0, theta, 1, EmulatorInputs.COUNT);
-        theta[1 + EmulatorInputs.SQRT_DUST2] = dust2;
-        return theta;
     }
 }

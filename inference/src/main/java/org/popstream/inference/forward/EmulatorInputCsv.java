@@ -1,4 +1,4 @@
-package org.popstream.cli;
+package org.popstream.inference.forward;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,29 +12,29 @@ import java.util.Map;
 import org.popstream.inference.emulator.EmulatorInputs;
 
 /**
- * Reads the parameter table of {@code popstream emulate}: a header row naming the 15 emulator inputs
- * ({@code dust2} may replace {@code sqrt_dust2}), optionally {@code log10M_formed}, any other
+ * Reads a table of emulator parameters (what {@code popstream emulate} takes): a header row naming
+ * the 15 emulator inputs ({@code dust2} may replace {@code sqrt_dust2}), optionally {@code log10M_formed}, any other
  * columns carried along; plain comma-separated values without quoting. Rows with a missing,
  * non-numeric or impossible value are kept aside with their line number and the reason.
  */
-final class EmulatorInputCsv {
+public final class EmulatorInputCsv {
 
-    static final String LOG10M = "log10M_formed";
-    static final String DUST2 = "dust2";
+    public static final String LOG10M = "log10M_formed";
+    public static final String DUST2 = "dust2";
 
     /** A usable row. {@code log10MFormed} is NaN when the table has no mass column. */
-    record Row(int line, String[] cells, double[] inputs, double dust2, double log10MFormed) {}
+    public record Row(int line, String[] cells, double[] inputs, double dust2, double log10MFormed) {}
 
-    record Skipped(int line, String reason) {}
+    public record Skipped(int line, String reason) {}
 
-    record Table(List<String> header, boolean hasMass, List<Row> rows, List<Skipped> skipped) {}
+    public record Table(List<String> header, boolean hasMass, List<Row> rows, List<Skipped> skipped) {}
 
     private EmulatorInputCsv() {}
 
     /**
      * @throws IllegalArgumentException naming the file when the header lacks a required column
      */
-    static Table read(Path file) throws IOException {
+    public static Table read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String headerLine = in.readLine();
             if (headerLine == null) {
