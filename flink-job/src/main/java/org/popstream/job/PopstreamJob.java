@@ -25,6 +25,7 @@ import org.popstream.job.inference.InferenceOutcome;
 import org.popstream.job.inference.OutcomeRouter;
 import org.popstream.job.inference.PosteriorSummaries;
 import org.popstream.job.inference.TensorFlowFitterFactory;
+import org.popstream.job.metrics.CommitLatencyProbe;
 import org.popstream.job.sinks.PopstreamSinks;
 import org.popstream.job.source.IncomingPhotometry;
 import org.popstream.job.source.PhotometrySource;
@@ -100,7 +101,11 @@ public final class PopstreamJob {
         SingleOutputStreamOperator<ValidGalaxy> valid = validate(incoming);
         SingleOutputStreamOperator<PosteriorSummary> summaries = route(infer(microBatch(valid)));
 
-        summaries.sinkTo(sinks.posteriors()).name("posteriors sink").uid("posteriors-sink");
+        summaries
+                .map(CommitLatencyProbe.<PosteriorSummary>wallClock(s -> s.getTimings().getEmittedAtMillis()))
+                .returns(summaries.getType())
+                .name("commit latency").uid("commit-latency")
+                .sinkTo(sinks.posteriors()).name("posteriors sink").uid("posteriors-sink");
         DataStream<RejectedEvent> rejected = valid.getSideOutput(PhotometryValidator.REJECTED)
                 .union(summaries.getSideOutput(OutcomeRouter.REJECTED));
         rejected.sinkTo(sinks.rejected()).name("rejected sink").uid("rejected-sink");
