@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Resolution order: an explicit option ({@code --models}), then env {@code POPSTREAM_MODELS},
  * then {@code ../shared/models/pop-cosmos} relative to the project root (env {@code POPSTREAM_HOME},
- * set by the launcher; else the working directory).
+ * set by the launcher; else the working directory), then the cache {@code popstream models fetch} fills
+ * ({@link ModelFetcher#defaultCache}) when a fetch there completed.
  */
 public record ModelDirectory(Path root) {
 
@@ -40,9 +41,14 @@ public record ModelDirectory(Path root) {
         } else {
             Path home = env.get(ENV_HOME) != null ? Path.of(env.get(ENV_HOME)) : Path.of("");
             dir = home.toAbsolutePath().resolve("../shared/models/pop-cosmos");
+            Path cache = ModelFetcher.defaultCache(PublishedModelFiles.popCosmos(), env);
+            if (!Files.isDirectory(dir) && ModelFetcher.isComplete(cache)) {
+                dir = cache;
+            }
         }
         if (!Files.isDirectory(dir)) {
-            throw new ModelFileException(dir, "model directory not found (give --models DIR or set " + ENV_MODELS + ")");
+            throw new ModelFileException(dir, "model directory not found (give --models DIR, set " + ENV_MODELS
+                    + ", or download the published files with `popstream models fetch`)");
         }
         return new ModelDirectory(dir);
     }
