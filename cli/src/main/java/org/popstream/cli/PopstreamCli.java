@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             CalibrateCommand.class,
             CrossValidationCommand.class,
+            ModelsCommand.class,
         })
 public final class PopstreamCli implements Runnable {
 
