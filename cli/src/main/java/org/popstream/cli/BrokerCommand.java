@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
         name = "broker",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a real Kafka broker (KRaft, combined broker + controller) in this process on 127.0.0.1,",
-            "creates the popstream topics and serves until Ctrl-C. For local work; use a real cluster in production."
+            "Runs a local Kafka broker with the popstream topics until Ctrl-C.",
+            "A real broker (KRaft, combined broker + controller) in this process on 127.0.0.1. For local work;",
+            "use a real cluster in production."
         })
 public final class BrokerCommand implements Callable<Integer> {
 

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
 /** {@code popstream calibrate}: per-band zero points (and optionally error floors) from galaxies of known redshift. */
 @Command(
         name = "calibrate",
+        modelTransformer = SettingOptions.Transformer.class,
         mixinStandardHelpOptions = true,
         description = {
+            "Fits per-band zero points (and optionally error floors) on galaxies with known redshift.",
             "Fits every training galaxy at its spectroscopic redshift, takes per band the S/N-weighted median of",
             "observed / model flux, applies it and refits until no factor moves by more than --tol (science.md §9).",
             "Writes band,factor,uncertainty,n_used,error_floor and prints the iteration history."
@@ -33,7 +35,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** Exit status when --max-iter ran out before the factors settled (the file is still written). */
     public static final int NOT_CONVERGED = 3;
 
-    @Option(names = "--input", required = true, paramLabel = "TRAIN.csv", description = "Training catalogue (CSV or FITS).")
+    @Option(names = "--input", required = true, converter = ReadableFile.class, paramLabel = "TRAIN.csv", description = "Training catalogue (CSV or FITS).")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "ZEROPOINTS.csv", description = "Zero-point file to write.")
@@ -60,8 +62,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     String referenceBand;
 
     @Option(names = "--fit-error-floors",
-            description = "Also fit per-band fractional error floors from the normalised residuals. Off by default: in "
-                    + "validation/ the floors (10–30 %, from bank-fit mismatch) made photo-z worse (26.0 % vs 24.4 % outliers).")
+            description = "Also fit per-band fractional error floors from the normalised residuals. Off by default: in the "
+                    + "cross-validation of validation/ the fitted floors (10–97 %%, absorbing bank-fit mismatch) made "
+                    + "photo-z worse (26.0 %% vs 24.4 %% outliers).")
     boolean fitErrorFloors;
 
     @Option(names = "--bank-size", defaultValue = "1024", paramLabel = "K",

@@ -42,13 +42,14 @@ import picocli.CommandLine.Spec;
         name = "crossval",
         mixinStandardHelpOptions = true,
         description = {
-            "Cross-validated photo-z evidence: calibrate on half of a spec-z catalogue, fit the other half with",
-            "the analytic prior and each population-prior term, with and without zero points. Writes metrics.csv,",
+            "Cross-validates photo-z for each prior, with and without zero points.",
+            "Calibrates on half of a spec-z catalogue and scores the other half with the analytic prior and each",
+            "population-prior term, with and without the zero points. Writes metrics.csv,",
             "summary.txt, zeropoints.csv, the best configuration's estimates and a z_phot vs z_spec PNG."
         })
 public final class CrossValidationCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "SPECZ.csv", description = "Catalogue with spec_z.")
+    @Option(names = "--input", required = true, converter = ReadableFile.class, paramLabel = "SPECZ.csv", description = "Catalogue with spec_z.")
     Path input;
 
     @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Where the evidence is written.")

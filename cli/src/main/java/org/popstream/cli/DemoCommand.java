@@ -16,7 +16,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.popstream.inference.model.ModelDirectory;
+import org.popstream.inference.settings.FitOptions;
+import org.popstream.job.config.InvalidConfigException;
 import org.popstream.job.config.JobConfigParser;
+import org.popstream.job.config.JobOptions;
 import org.popstream.job.config.PopstreamJobConfig;
 import org.popstream.catalogue.CatalogueSample;
 import org.popstream.cli.demo.DemoReport;
@@ -46,17 +49,32 @@ import picocli.CommandLine.Spec;
  * <p>The sampler defaults are smaller than the streaming job's (64 walkers × 1000 steps) so that a
  * few hundred galaxies finish within ten minutes on two cores; they are printed at start.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
+        modelTransformer = SettingOptions.Transformer.class, mixinStandardHelpOptions = true,
         description = {"Local end-to-end demo: broker + Flink MiniCluster (dashboard) + replay of real COSMOS2020 "
                 + "galaxies -> posterior summaries, photo-z metrics, results CSV and PNG plot in --output-dir."})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, SettingOptions.TakesSettings {
 
     @Spec CommandSpec spec;
+
+    /**
+     * The job's own settings, with smaller sampler defaults so that a few hundred galaxies finish
+     * within ten minutes on two cores; the seed also draws the sample.
+     */
+    private final SettingOptions settings = new SettingOptions(List.of(FitOptions.WALKERS, FitOptions.STEPS,
+            FitOptions.BURN, FitOptions.THIN, JobOptions.BATCH_SIZE, FitOptions.BANK, FitOptions.SEED))
+            .withDefault(FitOptions.WALKERS, 32)
+            .withDefault(FitOptions.STEPS, 400)
+            .withDefault(FitOptions.BURN, 200)
+            .withDefault(FitOptions.THIN, 5)
+            .withDefault(JobOptions.BATCH_SIZE, 50)
+            .withDefault(FitOptions.BANK, 8192)
+            .withDefault(FitOptions.SEED, 20261122L);
 
     @Option(names = "--galaxies", description = "Galaxies drawn (seeded) from the catalogue (default: ${DEFAULT-VALUE}).")
     int galaxies = 300;
 
-    @Option(names = "--catalogue", paramLabel = "CSV",
+    @Option(names = "--catalogue", converter = ReadableFile.class, paramLabel = "CSV",
             description = "Catalogue with spec_z (default: ../shared/data/cosmos2020_specz_highz/cosmos2020_specz_highz_dev.csv).")
     Path catalogue;
 
@@ -72,27 +90,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tile-size", description = "Galaxies per replayed survey tile (default: ${DEFAULT-VALUE}).")
     int tileSize = 50;
 
-    @Option(names = "--walkers", description = "Walkers per galaxy (default: ${DEFAULT-VALUE}).")
-    int walkers = 32;
-
-    @Option(names = "--steps", description = "Sampler steps including burn-in (default: ${DEFAULT-VALUE}).")
-    int steps = 400;
-
-    @Option(names = "--burn", description = "Burn-in steps (default: ${DEFAULT-VALUE}).")
-    int burn = 200;
-
-    @Option(names = "--thin", description = "Thinning (default: ${DEFAULT-VALUE}).")
-    int thin = 5;
-
-    @Option(names = "--batch-size", description = "Galaxies per micro-batch (default: ${DEFAULT-VALUE}).")
-    int batchSize = 50;
-
-    @Option(names = "--bank", description = "Prior draws scored per galaxy at initialisation (default: ${DEFAULT-VALUE}).")
-    int bank = 8192;
-
-    @Option(names = "--seed", description = "Sample and sampler seed (default: ${DEFAULT-VALUE}).")
-    long seed = 20261122L;
-
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any streaming-job setting by key (repeatable).")
     Map<String, String> extra = new LinkedHashMap<>();
 
@@ -101,6 +98,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--keep-running", description = "Keep broker, job and dashboard up after the report until Ctrl-C.")
     boolean keepRunning;
+
+    @Override
+    public SettingOptions settingOptions() {
+        return settings;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -112,16 +114,25 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("popstream demo: cannot read catalogue " + input);
             return 2;
         }
+        try {
+            // every setting checked before a broker starts; the real bootstrap address comes later
+            JobConfigParser.parse(settings("127.0.0.1:9092"));
+        } catch (InvalidConfigException e) {
+            err.println("popstream demo: " + settings.describe(e, extra));
+            return 2;
+        }
         Files.createDirectories(outputDir);
         Path sample = outputDir.resolve("input-sample.csv");
-        int chosen = CatalogueSample.write(input, sample, galaxies, seed);
+        int chosen = CatalogueSample.write(input, sample, galaxies, settings.get(FitOptions.SEED));
         out.printf("popstream demo: %d galaxies drawn from %s -> %s%n", chosen, input, sample);
 
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(LocalBrokerSettings.ephemeral())) {
             out.println("popstream demo: Kafka broker (KRaft) on " + broker.bootstrapServers());
             PopstreamJobConfig config = JobConfigParser.parse(settings(broker.bootstrapServers()));
             out.printf("popstream demo: sampler %d walkers x %d steps (burn %d, thin %d), batch %d, bank %d, seed %d%n",
-                    walkers, steps, burn, thin, batchSize, bank, seed);
+                    settings.get(FitOptions.WALKERS), settings.get(FitOptions.STEPS), settings.get(FitOptions.BURN),
+                    settings.get(FitOptions.THIN), settings.get(JobOptions.BATCH_SIZE), settings.get(FitOptions.BANK),
+                    settings.get(FitOptions.SEED));
             try (LocalPopstream job = LocalPopstream.start(config, new TensorFlowFitterFactory(config), restPort)) {
                 out.println("popstream demo: Flink dashboard " + job.dashboardUrl());
                 out.flush();
@@ -208,17 +219,11 @@ public final class DemoCommand implements Callable<Integer> {
         s.put(JobConfigParser.BOOTSTRAP_SERVERS, bootstrap);
         s.put(JobConfigParser.MODELS_DIR, ModelDirectory.resolve(models).root().toString());
         s.put(JobConfigParser.GROUP_ID, "popstream-demo");
-        s.put(JobConfigParser.BATCH_SIZE, String.valueOf(batchSize));
+        s.putAll(settings.asKeys(spec.commandLine().getParseResult()));
         // One bucket and a generous delay: the whole sample arrives within seconds, so batches fill
         // completely instead of leaving a padded remainder per bucket (every batch costs batch.size galaxies).
         s.put(JobConfigParser.BATCH_BUCKETS, "1");
         s.put(JobConfigParser.BATCH_MAX_DELAY_MS, "10000");
-        s.put(JobConfigParser.SAMPLER_WALKERS, String.valueOf(walkers));
-        s.put(JobConfigParser.SAMPLER_STEPS, String.valueOf(steps));
-        s.put(JobConfigParser.SAMPLER_BURN, String.valueOf(burn));
-        s.put(JobConfigParser.SAMPLER_THIN, String.valueOf(thin));
-        s.put(JobConfigParser.SAMPLER_SEED, String.valueOf(seed));
-        s.put(JobConfigParser.INIT_BANK, String.valueOf(bank));
         s.put(JobConfigParser.CHECKPOINT_INTERVAL_MS, "5000");
         s.putAll(extra);
         return s;

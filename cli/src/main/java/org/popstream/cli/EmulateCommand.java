@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
         name = "emulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluate the pop-cosmos photometry emulators for each row of a parameter CSV;",
-            "given log10M_formed, also apparent magnitudes, fluxes and derived quantities.",
+            "Evaluates the photometry emulators on a table of parameters.",
+            "One output row per row of the parameter CSV; given log10M_formed, also apparent magnitudes,",
+            "fluxes and derived quantities.",
             "Input columns: log10Z, logsfr_ratio1..6, sqrt_dust2 (or dust2), dust_index,",
             "dust1_fraction, lnfagn, lnagntau, gaslog10Z, gaslog10U, z [, log10M_formed];",
             "other columns are copied through. Exit status: 0 all rows emulated,",
@@ -48,7 +49,7 @@ public final class EmulateCommand implements Callable<Integer> {
     static final int ROWS_SKIPPED = 1;
     static final int UNUSABLE_INPUT = 2;
 
-    @Option(names = "--input", required = true, paramLabel = "PARAMS.csv", description = "parameter table")
+    @Option(names = "--input", required = true, converter = ReadableFile.class, paramLabel = "PARAMS.csv", description = "parameter table")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "result table")

@@ -27,6 +27,7 @@ import org.popstream.catalogue.RowError;
 import org.popstream.catalogue.Survey;
 import org.popstream.catalogue.results.PosteriorCsvFormat;
 import org.popstream.catalogue.results.SamplesCsvFormat;
+import org.popstream.schemas.Timings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,14 +40,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "fit",
+        modelTransformer = SettingOptions.Transformer.class,
         mixinStandardHelpOptions = true,
         description = {
-            "Fits every galaxy of a catalogue (CSV or FITS, shared/data conventions) and writes one row of",
-            "posterior summaries per galaxy. Malformed rows are reported on stderr with their line and skipped."
+            "Fits every galaxy of a catalogue file, without Kafka or Flink.",
+            "Reads CSV or FITS (shared/data conventions) and writes one row of posterior summaries per galaxy.",
+            "Malformed rows are reported on stderr with their line and skipped."
         })
 public final class FitCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "CATALOGUE", description = "Catalogue file (.csv or .fits).")
+    @Option(names = "--input", required = true, converter = ReadableFile.class, paramLabel = "CATALOGUE", description = "Catalogue file (.csv or .fits).")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "Posterior summaries, one row per galaxy.")
@@ -63,7 +66,7 @@ public final class FitCommand implements Callable<Integer> {
     Integer limit;
 
     @Mixin
-    FitOptions fit;
+    FitArguments fit;
 
     @Spec
     CommandSpec spec;
@@ -78,6 +81,7 @@ public final class FitCommand implements Callable<Integer> {
             err.println("popstream fit: --batch must be >= 1, got " + batch);
             return 2;
         }
+        fit.checkSettings();
         List<CatalogueRow> rows = new ArrayList<>();
         int rejected = 0;
         List<String> header;
@@ -124,7 +128,8 @@ public final class FitCommand implements Callable<Integer> {
                 long before = (long) start * context.settings().sampler().steps();
                 fitter.onProgress((g, done, steps) -> bar.stepTo(before + (long) g * done));
                 for (PosteriorResult result : fitter.fit(chunk)) {
-                    var summary = PosteriorRecords.summary(result, context, fitter.modelVersion());
+                    var summary = PosteriorResultRecords.summary(result, provenance(result), context.settings(),
+                            context.prior().description(), fitter.modelVersion());
                     csv.printRecord(format.row(summary));
                     if (samplesCsv != null) {
                         for (List<String> row : samplesFormat.rows(PosteriorResultRecords.samplesOf(result, fitter.modelVersion()))) {
@@ -142,6 +147,23 @@ public final class FitCommand implements Callable<Integer> {
                 samples == null ? "" : " and " + samples);
         err.flush();
         return rejected > 0 ? ROWS_SKIPPED : 0;
+    }
+
+    /**
+     * A catalogue file has no survey tile and no event times: the fit's own time stands for all of
+     * them; a numeric spec_z column becomes the summary's spec_z.
+     */
+    private static PosteriorResultRecords.Provenance provenance(PosteriorResult result) {
+        String specZ = result.attributes().get("spec_z");
+        Double z = null;
+        try {
+            z = specZ == null ? null : Double.valueOf(specZ);
+        } catch (NumberFormatException ignored) {
+            // a non-numeric spec_z still travels as an attribute
+        }
+        long now = System.currentTimeMillis();
+        return new PosteriorResultRecords.Provenance("cosmos2020", "", z, result.attributes(),
+                new Timings(now, now, result.inferenceMillis(), now));
     }
 
     /** Non-band columns in catalogue order (only those some row actually fills). */

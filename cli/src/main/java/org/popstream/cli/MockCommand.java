@@ -54,7 +54,7 @@ public final class MockCommand implements Callable<Integer> {
     @Option(names = "--zmax", defaultValue = "6", description = "Upper end of the redshift prior (default: ${DEFAULT-VALUE}).")
     double zmax;
 
-    @Option(names = "--depths", paramLabel = "CATALOGUE.csv",
+    @Option(names = "--depths", converter = ReadableFile.class, paramLabel = "CATALOGUE.csv",
             description = "Catalogue whose per-row flux errors set the noise (default: shared cosmos2020_specz_highz).")
     Path depths;
 

@@ -1,5 +1,6 @@
 package org.popstream.cli;
 
+import java.util.List;
 import java.util.Set;
 import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.prior.Prior;
@@ -8,13 +9,19 @@ import org.popstream.inference.prior.learned.PriorChoice;
 import org.popstream.inference.prior.population.BetaPrior;
 import org.popstream.inference.prior.population.MassArgument;
 import org.popstream.inference.prior.population.PopulationTerm;
+import org.popstream.inference.settings.FitOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Prior selection shared by {@code fit} and {@code calibrate} (a picocli mixin). */
-public final class PriorOptions {
+/**
+ * Prior selection shared by {@code fit} and {@code calibrate} (a picocli mixin); {@code --zmax} is
+ * the declared {@link FitOptions#ZMAX}, the streaming job's {@code sampler.zmax}.
+ */
+public final class PriorOptions implements SettingOptions.TakesSettings {
+
+    private final SettingOptions settings = new SettingOptions(List.of(FitOptions.ZMAX));
 
     @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
@@ -51,17 +58,13 @@ public final class PriorOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String mass;
 
-    @Option(names = "--zmax", paramLabel = "Z", defaultValue = "6",
-            description = "Upper end of the redshift prior; the population prior is renormalised on it (default: ${DEFAULT-VALUE}).")
-    double zMax;
+    @Override
+    public SettingOptions settingOptions() {
+        return settings;
+    }
 
     public Prior build() {
-        AnalyticPriorSettings settings;
-        try {
-            settings = AnalyticPriorSettings.DEFAULT.withZMax(zMax);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--zmax: " + e.getMessage());
-        }
+        AnalyticPriorSettings settings = FitOptions.priorSettings(this.settings);
         if (!kind.equalsIgnoreCase("beta")) { // analytic or learned:PATH, checked by setKind
             try {
                 return PriorChoice.parse(kind).create(settings, new LearnedPriorSettings(priorGridSteps,

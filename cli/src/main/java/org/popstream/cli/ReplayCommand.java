@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Publishes a catalogue (CSV or FITS binary table) to popstream.photometry.v1 as a survey would:",
-            "one PhotometryEvent per galaxy, keyed by galaxy id, tile by tile, with an idempotent producer.",
+            "Publishes a catalogue to Kafka as a survey would, tile by tile.",
+            "Reads a CSV or FITS binary table and sends one PhotometryEvent per galaxy to popstream.photometry.v1,",
+            "keyed by galaxy id, with an idempotent producer.",
             "Rows that cannot be sent are listed with their line number and reason.",
             "Exit status: 0 all rows sent, 1 some rows skipped, 2 nothing could be sent (bad file, Kafka unreachable)."
         })
@@ -45,7 +46,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "CATALOGUE", description = "Catalogue file: .csv or .fits (optionally .gz).")
+    @Option(names = "--input", required = true, converter = ReadableFile.class, paramLabel = "CATALOGUE", description = "Catalogue file: .csv or .fits (optionally .gz).")
     Path input;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",

@@ -14,6 +14,7 @@ import org.popstream.inference.sampler.EarlyStopRule;
 import org.popstream.inference.sampler.GalaxyRandomStream;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.inference.sampler.StretchMoveSampler;
+import org.popstream.inference.settings.FitOptions;
 import org.popstream.inference.tensor.FlatTensors;
 import org.popstream.inference.tensor.SessionFactory;
 import org.tensorflow.Graph;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * start from prior draws: the cost per step does not depend on where they are. Initialisation is
  * not included (see {@code fit}).
  */
-@Command(name = "sampler", mixinStandardHelpOptions = true,
+@Command(name = "sampler",
+        modelTransformer = SettingOptions.Transformer.class, mixinStandardHelpOptions = true,
         description = "Benchmark the batched stretch-move sampler (seconds per galaxy, GFLOP/s vs TF matmul peak).")
 public final class SamplerBenchCommand implements Callable<Integer> {
 
@@ -55,7 +57,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     int targetSteps;
 
     @Mixin
-    FitOptions fit;
+    FitArguments fit;
 
     @Spec
     CommandSpec spec;
@@ -65,9 +67,9 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FittingContext context = fit.open(0);
         int bands = context.model().bands().size();
-        double peak = matmulPeakGflops(fit.threads);
+        double peak = matmulPeakGflops(fit.get(FitOptions.THREADS));
         out.printf("stretch-move sampler, %d bands, TF intra-op threads %d, %d cores visible, %d steps per run%n",
-                bands, fit.threads, Runtime.getRuntime().availableProcessors(), fit.stepsPerRun);
+                bands, fit.get(FitOptions.THREADS), Runtime.getRuntime().availableProcessors(), fit.get(FitOptions.STEPS_PER_RUN));
         out.printf("TF matmul peak ([%d, 8192, 128] x [%d, 128, 128] BatchMatMul): %.1f GFLOP/s%n", bands, bands, peak);
         out.printf("%8s %7s %7s %12s %12s %12s %14s %10s %12s%n", "walkers", "steps", "batch", "wall s/gal", "cpu s/gal",
                 "galaxies/s", "wall s/gal@" + targetSteps, "GFLOP/s", "% of peak");
@@ -88,7 +90,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     private record Row(double wallPerGalaxy, double cpuPerGalaxy, double gflops) {}
 
     private Row run(FittingContext context, int walkers, int steps, int batch) {
-        SamplerSettings settings = new SamplerSettings(walkers, steps, 0, steps, Math.min(fit.stepsPerRun, steps), false, 50);
+        SamplerSettings settings = new SamplerSettings(walkers, steps, 0, steps, Math.min(fit.get(FitOptions.STEPS_PER_RUN), steps), false, 50);
         List<String> ids = new ArrayList<>();
         List<GalaxyPhotometry> galaxies = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(1);
@@ -110,7 +112,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         }
         ObservedPhotometry obs = ObservedPhotometry.of(galaxies, context.model().bandNames());
         try (StretchMoveSampler<ObservedPhotometry> sampler =
-                     new StretchMoveSampler<>(context.posterior(), settings, batch, fit.threads)) {
+                     new StretchMoveSampler<>(context.posterior(), settings, batch, fit.get(FitOptions.THREADS))) {
             sample(sampler, obs, init, ids); // warm-up: graph optimisation, allocations
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
@@ -124,7 +126,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     }
 
     private void sample(StretchMoveSampler<ObservedPhotometry> sampler, ObservedPhotometry obs, float[] init, List<String> ids) {
-        List<GalaxyRandomStream> streams = ids.stream().map(id -> GalaxyRandomStream.of(fit.seed, id, "mcmc")).toList();
+        List<GalaxyRandomStream> streams = ids.stream().map(id -> GalaxyRandomStream.of(fit.get(FitOptions.SEED), id, "mcmc")).toList();
         sampler.sample(obs, init, streams, EarlyStopRule.NEVER, StretchMoveSampler.Progress.NONE);
     }
 

@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
         name = "tail",
         mixinStandardHelpOptions = true,
         description = {
-            "Reads a popstream result topic (committed records only, isolation level read_committed) and prints a",
-            "compact table, or writes the same CSV columns as `popstream fit` with --output.",
+            "Reads a popstream topic's committed records as a table or CSV.",
+            "Only committed records (isolation level read_committed); prints a compact table, or writes the same",
+            "CSV columns as `popstream fit` with --output.",
             "--topic photometry shows what `popstream replay` published (ids, tiles, band counts).",
             "Exit status: 0 done, 1 some records could not be decoded (listed on stderr), 2 could not read the topic."
         })

@@ -35,7 +35,7 @@ class CalibrateCommandTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PopstreamCli());
+        CommandLine cli = PopstreamCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int status = cli.execute("calibrate", "--input", input.toString(), "--output", output.toString(),

@@ -36,7 +36,7 @@ class FitCommandTest {
         Path samples = dir.resolve("draws.csv");
 
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PopstreamCli());
+        CommandLine cli = PopstreamCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int status = cli.execute("fit", "--input", input.toString(), "--output", output.toString(),
                 "--samples", samples.toString(), "--models", SharedPaths.models().toString(),

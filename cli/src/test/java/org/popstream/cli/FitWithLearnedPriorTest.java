@@ -36,7 +36,7 @@ class FitWithLearnedPriorTest {
         Path model = SharedPaths.shared().resolve("models/test-diffusion/population_vp.pt");
 
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PopstreamCli());
+        CommandLine cli = PopstreamCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int status = cli.execute("fit", "--input", input.toString(), "--output", output.toString(),
                 "--models", SharedPaths.models().toString(), "--prior", "learned:" + model, "--prior-grid-steps", "8",
@@ -54,7 +54,7 @@ class FitWithLearnedPriorTest {
     @Test
     void anUnknownPriorIsAUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PopstreamCli());
+        CommandLine cli = PopstreamCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int status = cli.execute("fit", "--input", "x.csv", "--output", "y.csv", "--prior", "flat");
         assertEquals(2, status, err.toString());

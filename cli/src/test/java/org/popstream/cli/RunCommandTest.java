@@ -17,7 +17,7 @@ class RunCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new PopstreamCli());
+        CommandLine cli = PopstreamCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -42,12 +42,19 @@ class RunCommandTest {
     }
 
     @Test
-    void invalidSettingIsReportedByItsKeyWithoutStartingAnything() {
+    void invalidSettingIsReportedByItsOptionOrKeyWithoutStartingAnything() {
         int exit = run("run", "--bootstrap", "localhost:9092", "--models", SharedPaths.models().toString(),
                 "--batch-size", "0");
 
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("batch.size"), err.toString());
+        assertTrue(err.toString().contains("--batch-size"), err.toString());
+
+        err.getBuffer().setLength(0);
+        exit = run("run", "--bootstrap", "localhost:9092", "--models", SharedPaths.models().toString(),
+                "--set", "batch.size=0");
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("batch.size"), "set by key, named by key: " + err);
     }
 
     @Test

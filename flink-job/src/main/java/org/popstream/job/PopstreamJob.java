@@ -136,7 +136,7 @@ public final class PopstreamJob {
     }
 
     private DataStream<InferenceOutcome> infer(DataStream<GalaxyBatch> batches) {
-        PosteriorSummaries summaries = new PosteriorSummaries(config.sampler(), config.topics().samplesTopic().isPresent());
+        PosteriorSummaries summaries = new PosteriorSummaries(config.fit(), config.prior().description());
         Duration timeout = config.inferenceTimeout();
         return AsyncDataStream
                 .unorderedWait(batches, new InferenceFunction(fitters, summaries), timeout.toMillis(),

@@ -1,23 +1,56 @@
 package org.popstream.job.inference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.PosteriorResult;
 import org.popstream.schemas.PosteriorSamples;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.QuantitySummary;
+import org.popstream.schemas.SamplerSettings;
+import org.popstream.schemas.Timings;
 
 /**
- * The parts of the Avro records that come from a {@link PosteriorResult} alone, shared by the
- * streaming job and {@code popstream fit} so both write the same values; callers add identity,
- * settings and timings.
+ * The Avro records of a {@link PosteriorResult}, built here and only here: the streaming job and
+ * {@code popstream fit} both call {@link #summary}, so a galaxy's summary has the same fields and
+ * values whichever way it was fitted.
  */
 public final class PosteriorResultRecords {
 
+    /**
+     * Where a galaxy came from and when it moved, which the result itself does not know.
+     *
+     * @param specZ      spectroscopic redshift, or {@code null}
+     * @param attributes catalogue columns carried through unchanged
+     */
+    public record Provenance(String survey, String tileId, Double specZ, Map<String, String> attributes, Timings timings) {}
+
     private PosteriorResultRecords() {}
 
+    /**
+     * The full summary.
+     *
+     * @param priorDescription how the prior is named in {@code settings.prior}
+     */
+    public static PosteriorSummary summary(PosteriorResult result, Provenance provenance, FitSettings settings,
+            String priorDescription, String modelVersion) {
+        return posteriorFields(result)
+                .setSurvey(provenance.survey())
+                .setTileId(provenance.tileId())
+                .setSpecZ(provenance.specZ())
+                .setSettings(new SamplerSettings(settings.sampler().walkers(), settings.sampler().steps(),
+                        settings.sampler().burn(), settings.sampler().thin(), settings.seed(), priorDescription,
+                        settings.sampler().earlyStop()))
+                .setModelVersion(modelVersion)
+                .setTimings(provenance.timings())
+                .setAttributes(new HashMap<>(provenance.attributes()))
+                .build();
+    }
+
     /** A summary builder with the posterior fields set (quantities, z quantiles, diagnostics). */
-    public static PosteriorSummary.Builder summaryOf(PosteriorResult result) {
+    private static PosteriorSummary.Builder posteriorFields(PosteriorResult result) {
         List<QuantitySummary> quantities = new ArrayList<>(result.quantities().size());
         for (PosteriorResult.QuantitySummary q : result.quantities()) {
             quantities.add(new QuantitySummary(q.name(), q.mean(), q.std(), q.p2_5(), q.p16(), q.p50(), q.p84(),

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.popstream.inference.fit.FitSettings;
+import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.sampler.SamplerSettings;
 
 class JobConfigParserTest {
 
@@ -57,8 +60,9 @@ class JobConfigParserTest {
         assertEquals(5, JobConfigParser.parse(settings).batchBuckets());
 
         assertEquals(Duration.ofMillis(250), config.maxBatchDelay());
-        assertEquals(new SamplerConfig(16, 40, 20, 5, -7, 3.5, 10, false, 50, 2), config.sampler());
-        assertEquals(new InitialisationConfig(16384, 4, true, 250, true), config.initialisation());
+        assertEquals(new FitSettings(new SamplerSettings(16, 40, 20, 5, 10, false, 50),
+                new InitialisationSettings(16384, 4, true, 250, true), -7, 2, true, 32), config.fit());
+        assertEquals(3.5, config.zmax());
         assertEquals(TopicNames.DEFAULT_SAMPLES, config.topics().samples());
         assertEquals(12, config.batchBuckets());
     }
@@ -74,6 +78,7 @@ class JobConfigParserTest {
         "sampler.walkers, 15",
         "sampler.burn, 1000",
         "sampler.thin, 0",
+        "sampler.thin, 501",
         "sampler.zmax, 7",
         "sampler.seed, 1.5",
         "sampler.steps-per-run, 0",

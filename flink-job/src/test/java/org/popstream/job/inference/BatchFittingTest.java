@@ -8,12 +8,16 @@ import static org.popstream.job.testing.Galaxies.galaxy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.GalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.fit.PosteriorResult;
+import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.prior.AnalyticPrior;
+import org.popstream.inference.prior.AnalyticPriorSettings;
+import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.job.batching.GalaxyBatch;
 import org.popstream.job.batching.QueuedGalaxy;
-import org.popstream.job.config.SamplerConfig;
 import org.popstream.job.testing.ArithmeticFitter;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.RejectReason;
@@ -21,10 +25,12 @@ import org.popstream.schemas.RejectedEvent;
 
 class BatchFittingTest {
 
-    private static final SamplerConfig SAMPLER = new SamplerConfig(16, 40, 20, 5, 7, 6.0, 10, false, 50, 1);
+    private static final FitSettings SETTINGS = new FitSettings(new SamplerSettings(16, 40, 20, 5, 10, false, 50),
+            InitialisationSettings.DEFAULT, 7, 1, true, 0);
+    private static final String PRIOR = new AnalyticPrior(AnalyticPriorSettings.DEFAULT).description();
     private static final long NOW = 123_456L;
 
-    private final PosteriorSummaries summaries = new PosteriorSummaries(SAMPLER, true);
+    private final PosteriorSummaries summaries = new PosteriorSummaries(SETTINGS, PRIOR);
 
     private static GalaxyBatch batch(String... ids) {
         return new GalaxyBatch(java.util.Arrays.stream(ids).map(id -> new QueuedGalaxy(galaxy(id, 0.25 + id.length()), 50L)).toList(), 60L);
@@ -41,8 +47,8 @@ class BatchFittingTest {
         PosteriorSummary a = fitted.outcomes().get(0).summary();
         assertEquals("a", a.getGalaxyId());
         assertEquals(ArithmeticFitter.centre(batch.galaxies().get(0).galaxy().photometry()), a.getQuantities().get(0).getP50());
-        assertEquals(SAMPLER.walkers(), a.getSettings().getWalkers());
-        assertEquals(SAMPLER.seed(), a.getSettings().getSeed());
+        assertEquals(SETTINGS.sampler().walkers(), a.getSettings().getWalkers());
+        assertEquals(SETTINGS.seed(), a.getSettings().getSeed());
         assertTrue(a.getSettings().getPrior().startsWith("analytic(zmax=6"), a.getSettings().getPrior());
         assertEquals(ArithmeticFitter.MODEL_VERSION, a.getModelVersion());
         assertEquals(100L, a.getTimings().getEmittedAtMillis());
@@ -102,7 +108,7 @@ class BatchFittingTest {
 
     @Test
     void withoutSampleTopicNoDrawsAreCarried() {
-        FittedBatch fitted = new BatchFitting(new ArithmeticFitter(), new PosteriorSummaries(SAMPLER, false), () -> NOW)
+        FittedBatch fitted = new BatchFitting(new ArithmeticFitter(), new PosteriorSummaries(SETTINGS.withKeepSamples(false), PRIOR), () -> NOW)
                 .fit(batch("a"));
 
         assertNull(fitted.outcomes().get(0).samples());

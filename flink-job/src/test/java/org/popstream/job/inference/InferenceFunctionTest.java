@@ -15,12 +15,16 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.GalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.fit.PosteriorResult;
+import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.prior.AnalyticPrior;
+import org.popstream.inference.prior.AnalyticPriorSettings;
+import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.job.batching.GalaxyBatch;
 import org.popstream.job.batching.QueuedGalaxy;
-import org.popstream.job.config.SamplerConfig;
 import org.popstream.job.testing.ArithmeticFitter;
 import org.popstream.schemas.RejectReason;
 
@@ -28,7 +32,9 @@ import org.popstream.schemas.RejectReason;
 class InferenceFunctionTest {
 
     private static final long TIMEOUT_MILLIS = 10_000;
-    private static final PosteriorSummaries SUMMARIES = new PosteriorSummaries(new SamplerConfig(16, 40, 20, 5, 1, 6, 10, false, 50, 1), false);
+    private static final PosteriorSummaries SUMMARIES = new PosteriorSummaries(
+            new FitSettings(new SamplerSettings(16, 40, 20, 5, 10, false, 50), InitialisationSettings.DEFAULT, 1, 1, false, 0),
+            new AnalyticPrior(AnalyticPriorSettings.DEFAULT).description());
 
     /** Remembers the fitters it made (and where), so the test can see them opened and closed. */
     private final List<ArithmeticFitter> created = new CopyOnWriteArrayList<>();

@@ -1,11 +1,12 @@
 package org.popstream.inference.fit;
 
+import java.io.Serializable;
 import org.popstream.inference.posterior.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 
 /**
  * Everything that determines a fit besides the data and the model: same settings, seed and data
- * give bit-identical results.
+ * give bit-identical results. Serializable: the streaming job ships it to every inference subtask.
  *
  * @param threads     TensorFlow intra-op threads
  * @param keepSamples return the thinned draws with each result
@@ -15,7 +16,7 @@ import org.popstream.inference.sampler.SamplerSettings;
  *                    size. 0 = run each batch at its own size (faster for small batches, not exact)
  */
 public record FitSettings(SamplerSettings sampler, InitialisationSettings initialisation, long seed, int threads,
-                          boolean keepSamples, int batchSize) {
+                          boolean keepSamples, int batchSize) implements Serializable {
     public FitSettings {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);

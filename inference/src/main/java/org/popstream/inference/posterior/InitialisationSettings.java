@@ -1,7 +1,10 @@
 package org.popstream.inference.posterior;
 
+import java.io.Serializable;
+
 /**
- * How walkers are started (science.md §5 and its two measured traps).
+ * How walkers are started (science.md §5 and its two measured traps). Serializable: the streaming job
+ * ships it to every inference subtask.
  *
  * @param bankSize   prior draws scored against every galaxy
  * @param starts     distinct best bank points refined per galaxy (several modes at low S/N)
@@ -11,7 +14,8 @@ package org.popstream.inference.posterior;
  *                   likelihood tempered to the largest β it resolves and anneal β to 1 during burn-in;
  *                   off = the Laplace mixture around the optimised starts
  */
-public record InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps, boolean anneal) {
+public record InitialisationSettings(int bankSize, int starts, boolean optimise, int adamSteps, boolean anneal)
+        implements Serializable {
     public static final InitialisationSettings DEFAULT = new InitialisationSettings(16384, 4, true, 250, true);
 
     public InitialisationSettings {

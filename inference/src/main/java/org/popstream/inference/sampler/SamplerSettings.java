@@ -1,7 +1,11 @@
 package org.popstream.inference.sampler;
 
+import java.io.Serializable;
+
 /**
- * Ensemble sampler configuration, validated once.
+ * Ensemble sampler configuration, validated once. Serializable: the streaming job ships it to every
+ * inference subtask. The command line and the job's configuration declare these settings in
+ * {@code org.popstream.inference.settings.FitOptions}.
  *
  * @param walkers      ensemble size per galaxy (even: two half-ensembles)
  * @param steps        total steps including burn-in
@@ -12,7 +16,7 @@ package org.popstream.inference.sampler;
  * @param earlyStopFactor K in "chain longer than K·τ"
  */
 public record SamplerSettings(int walkers, int steps, int burn, int thin, int stepsPerRun,
-                              boolean earlyStop, double earlyStopFactor) {
+                              boolean earlyStop, double earlyStopFactor) implements Serializable {
 
     public static final SamplerSettings DEFAULT = new SamplerSettings(64, 1000, 500, 10, 10, false, 50);
 
@@ -26,8 +30,9 @@ public record SamplerSettings(int walkers, int steps, int burn, int thin, int st
         if (burn < 0 || burn >= steps) {
             throw new IllegalArgumentException("burn must be in [0, steps), got burn=" + burn + ", steps=" + steps);
         }
-        if (thin < 1) {
-            throw new IllegalArgumentException("thin must be >= 1, got " + thin);
+        if (thin < 1 || thin > steps - burn) {
+            throw new IllegalArgumentException("thin must be in [1, steps - burn], got thin=" + thin + ", steps - burn="
+                    + (steps - burn));
         }
         if (stepsPerRun < 1) {
             throw new IllegalArgumentException("stepsPerRun must be >= 1, got " + stepsPerRun);
