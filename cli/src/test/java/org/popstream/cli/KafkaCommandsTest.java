@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.catalogue.results.PosteriorCsvFormat;
@@ -34,6 +36,8 @@ import org.popstream.testing.kafka.EmbeddedKafkaExtension;
 import picocli.CommandLine;
 
 /** `popstream replay` and `popstream tail` as a user runs them, against a real broker. */
+// every wait bounded: a real broker: a lost record fails, never hangs the build
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaCommandsTest {
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
@@ -59,7 +63,7 @@ class KafkaCommandsTest {
 
         Path arrived = temp.resolve("arrived.csv");
         Run tail = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--topic", "photometry", "--from-beginning",
-                "--max", "39", "--output", arrived.toString());
+                "--max", "39", "--timeout", "60", "--output", arrived.toString());
         assertEquals(0, tail.exitCode, tail.err);
         CsvTable events = CsvTable.read(arrived);
         assertEquals(39, events.rows().size());
@@ -98,7 +102,8 @@ class KafkaCommandsTest {
         }
         Path csv = temp.resolve("tail.csv");
 
-        Run run = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--from-beginning", "--max", "3", "--output", csv.toString());
+        Run run = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--from-beginning", "--max", "3", "--timeout", "60",
+                "--output", csv.toString());
 
         assertEquals(0, run.exitCode, run.err);
         CsvTable table = CsvTable.read(csv);

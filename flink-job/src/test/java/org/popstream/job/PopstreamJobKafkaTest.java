@@ -14,17 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.inference.fit.GalaxyFitter;
@@ -57,6 +59,8 @@ import org.popstream.testing.kafka.EmbeddedKafkaExtension;
  * The whole topology on a real Flink MiniCluster against a real in-process Kafka broker, read
  * back the way downstream consumers read it (read_committed).
  */
+// every wait bounded: Kafka and a Flink MiniCluster: a lost record fails the test after the waits below, never hangs the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PopstreamJobKafkaTest {
 
     @RegisterExtension
@@ -149,7 +153,7 @@ class PopstreamJobKafkaTest {
             posteriors.awaitAtLeast(valid, WAIT);
             rejects.awaitAtLeast(malformed, WAIT);
             assertMetricsCountedEverything(job.getJobID(), input.size(), valid);
-            job.cancel().get();
+            job.cancel().get(1, TimeUnit.MINUTES);
             summaries = posteriors.readToEnd(WAIT);
             rejected = rejects.readToEnd(WAIT);
             draws = samples.readToEnd(WAIT);
@@ -214,7 +218,7 @@ class PopstreamJobKafkaTest {
             Files.createFile(armed);
             produce(config, after);
             posteriors.awaitAtLeast(before.size() + after.size(), WAIT);
-            job.cancel().get();
+            job.cancel().get(1, TimeUnit.MINUTES);
             summaries = posteriors.readToEnd(WAIT);
         }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.popstream.inference.fit.GalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
@@ -43,6 +45,8 @@ import org.popstream.testing.kafka.EmbeddedKafkaExtension;
  * fitter called directly on all galaxies at once (what {@code popstream fit} does): a galaxy's
  * posterior must not depend on how the stream happened to batch it.
  */
+// every wait bounded: real TensorFlow fits on a shared 2-core machine; a lost record fails, never hangs the build
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StreamingMatchesBatchFitTest {
 
     @RegisterExtension
@@ -105,7 +109,7 @@ class StreamingMatchesBatchFitTest {
             streamed = posteriors.awaitAtLeast(IDS.size(), Duration.ofMinutes(3)).stream()
                     .collect(Collectors.toMap(PosteriorSummary::getGalaxyId, Function.identity()));
         } finally {
-            job.cancel().get();
+            job.cancel().get(1, TimeUnit.MINUTES);
         }
 
         PhotometryRules rules = new PhotometryRules(SurveyBands.builtIn(), config.minUsableBands());

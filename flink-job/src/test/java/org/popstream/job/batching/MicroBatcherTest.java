@@ -8,6 +8,7 @@ import static org.popstream.job.testing.Galaxies.galaxy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -21,8 +22,11 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.popstream.job.validation.ValidGalaxy;
 
+// every wait bounded: operator harnesses: bounded like every Flink test
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MicroBatcherTest {
 
     private static final int BATCH_SIZE = 3;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -15,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.GalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
@@ -29,6 +31,8 @@ import org.popstream.job.testing.ArithmeticFitter;
 import org.popstream.schemas.RejectReason;
 
 /** The inference function inside Flink's real async operator, driven by the operator test harness. */
+// every wait bounded: operator harnesses with blocked fitters: a latch never released fails the test, never hangs the build
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class InferenceFunctionTest {
 
     private static final long TIMEOUT_MILLIS = 10_000;

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.job.config.JobConfigParser;
@@ -27,6 +29,8 @@ import org.popstream.testing.SharedPaths;
 import org.popstream.testing.kafka.EmbeddedKafkaExtension;
 
 /** The programmatic entry the local demo uses: start on a MiniCluster, wait for committed results. */
+// every wait bounded: a local broker and MiniCluster: a lost record fails, never hangs the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LocalPopstreamTest {
 
     @RegisterExtension

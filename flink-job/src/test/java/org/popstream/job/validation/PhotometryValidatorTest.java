@@ -13,12 +13,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.popstream.job.source.IncomingPhotometry;
 import org.popstream.job.source.PhotometryDecoding;
 import org.popstream.job.testing.PhotometryEvents;
@@ -29,6 +31,8 @@ import org.popstream.schemas.RejectedEvent;
 import org.popstream.schemas.encoding.AvroCodec;
 
 /** Each bad input ends on the rejected side output with its reason; none throws. */
+// every wait bounded: operator harnesses: bounded like every Flink test
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PhotometryValidatorTest {
 
     private static final int MAX_BYTES = 2048;

@@ -25,9 +25,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.popstream.kafka.PopstreamTopic;
 
+// every wait bounded: starts real brokers: bounded, never hangs the build
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LocalKafkaBrokerTest {
 
     @TempDir Path temp;

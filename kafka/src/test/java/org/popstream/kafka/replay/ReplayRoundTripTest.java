@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.popstream.kafka.PopstreamTopic;
 import org.popstream.catalogue.CatalogueEntry;
 import org.popstream.catalogue.CatalogueReader;
 import org.popstream.catalogue.CatalogueRow;
 import org.popstream.catalogue.RowError;
 import org.popstream.catalogue.Survey;
+import org.popstream.kafka.PopstreamTopic;
 import org.popstream.kafka.tail.ResultTailer;
 import org.popstream.kafka.tail.TailListener;
 import org.popstream.kafka.tail.TailReport;
@@ -35,6 +37,8 @@ import org.popstream.testing.SharedPaths;
 import org.popstream.testing.kafka.EmbeddedKafkaExtension;
 
 /** Replays part of the shared COSMOS2020 catalogue into a real broker and reads back what arrived. */
+// every wait bounded: a real broker: a lost record fails, never hangs the build
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReplayRoundTripTest {
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,20 +20,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.popstream.kafka.PopstreamTopic;
 import org.popstream.catalogue.results.PosteriorCsvFormat;
-import org.popstream.testing.Summaries;
+import org.popstream.kafka.PopstreamTopic;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.encoding.AvroCodec;
 import org.popstream.testing.CsvTable;
+import org.popstream.testing.Summaries;
 import org.popstream.testing.kafka.EmbeddedKafkaExtension;
 
 /**
  * What the Flink job's exactly-once sink does — transactions, some aborted — and what a tail must
  * show: only committed summaries, garbage counted, values unchanged down to the CSV cells.
  */
+// every wait bounded: a real broker: a lost record fails, never hangs the build
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ResultTailerTest {
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
