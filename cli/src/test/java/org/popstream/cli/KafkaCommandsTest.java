@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import org.popstream.catalogue.results.PosteriorCsvFormat;
 import org.popstream.kafka.PopstreamTopic;
 import org.popstream.schemas.PosteriorSummary;
 import org.popstream.schemas.QuantitySummary;
+import org.popstream.schemas.RejectReason;
+import org.popstream.schemas.RejectedEvent;
 import org.popstream.schemas.SamplerSettings;
 import org.popstream.schemas.Timings;
 import org.popstream.schemas.encoding.AvroCodec;
@@ -87,7 +90,7 @@ class KafkaCommandsTest {
     }
 
     @Test
-    void tailWritesTheSameCsvColumnsAsFit() throws Exception {
+    void tailWritesEachCommittedSummaryAsOneRowOfThePosteriorCsv() throws Exception {
         AvroCodec<PosteriorSummary> codec = AvroCodec.of(PosteriorSummary.class);
         List<PosteriorSummary> summaries = List.of(summary("a1", 3.2), summary("a2", 2.6), summary("a3", 5.1));
         Properties props = KAFKA.clientProperties();
@@ -112,6 +115,51 @@ class KafkaCommandsTest {
         List<List<String>> rows = new ArrayList<>(table.rows());
         rows.sort(Comparator.comparing(row -> row.get(0)));
         assertEquals(summaries.stream().map(format::row).toList(), rows);
+    }
+
+    @Test
+    void tailOfTheDeadLetterTopicListsEachRejectionWithItsReasonAndOrigin() throws Exception {
+        AvroCodec<RejectedEvent> codec = AvroCodec.of(RejectedEvent.class);
+        List<RejectedEvent> rejected = List.of(
+                RejectedEvent.newBuilder().setGalaxyId(null).setReason(RejectReason.NOT_AVRO)
+                        .setMessage("not a single-object encoded Avro record").setSourceTopic("popstream.photometry.v1")
+                        .setPartition(0).setOffset(17L).setOriginalBytes(ByteBuffer.wrap(new byte[] {1, 2, 3}))
+                        .setRejectedAtMillis(555L).build(),
+                RejectedEvent.newBuilder().setGalaxyId("g9").setReason(RejectReason.TOO_FEW_BANDS)
+                        .setMessage("2 usable bands, at least 3 needed").setSourceTopic("popstream.photometry.v1")
+                        .setPartition(0).setOffset(18L).setOriginalBytes(ByteBuffer.wrap(new byte[40]))
+                        .setRejectedAtMillis(556L).build());
+        Properties props = KAFKA.clientProperties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "cli-tail-rejected-test");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (RejectedEvent event : rejected) {
+                producer.send(new ProducerRecord<>(PopstreamTopic.REJECTED.topicName(), event.getGalaxyId(), codec.encode(event)));
+            }
+            producer.commitTransaction();
+        }
+        Path csv = temp.resolve("rejected.csv");
+
+        Run run = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--topic", "rejected", "--from-beginning",
+                "--max", "2", "--timeout", "60", "--output", csv.toString());
+
+        assertEquals(0, run.exitCode, run.err);
+        CsvTable table = CsvTable.read(csv);
+        assertEquals(List.of("id", "reason", "message", "source_topic", "partition", "offset", "rejected_at_millis",
+                "original_bytes"), table.header());
+        List<List<String>> rows = new ArrayList<>(table.rows());
+        rows.sort(Comparator.comparing(row -> row.get(5)));
+        assertEquals(List.of(
+                List.of("", "NOT_AVRO", "not a single-object encoded Avro record", "popstream.photometry.v1", "0", "17",
+                        "555", "3"),
+                List.of("g9", "TOO_FEW_BANDS", "2 usable bands, at least 3 needed", "popstream.photometry.v1", "0", "18",
+                        "556", "40")), rows);
+
+        Run table2 = run("tail", "--bootstrap", KAFKA.bootstrapServers(), "--topic", "rejected", "--from-beginning",
+                "--max", "2", "--timeout", "60");
+        assertEquals(0, table2.exitCode, table2.err);
+        assertTrue(table2.out.contains("TOO_FEW_BANDS") && table2.out.contains("g9"), "the table on stdout: " + table2.out);
     }
 
     private static PosteriorSummary summary(String id, double z) {
