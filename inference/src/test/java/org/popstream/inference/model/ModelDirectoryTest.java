@@ -39,8 +39,27 @@ class ModelDirectoryTest {
         List<Path> gr = models.photulators(CosmosBands.parse("hsc_g,hsc_r"));
         models.verify(gr);
         assertEquals(16, models.version(g).length());
-        assertEquals(models.version(gr), models.version(gr));
         assertNotEquals(models.version(g), models.version(gr));
+    }
+
+    /** The version names the files' content, not where the directory lies: a copy has it, an edit changes it. */
+    @Test
+    void versionFollowsContentNotLocation(@TempDir Path dir) throws IOException {
+        List<Path> g = models.photulators(CosmosBands.parse("hsc_g"));
+        List<Path> copies = new java.util.ArrayList<>();
+        for (Path file : g) {
+            Path copy = dir.resolve(models.root().relativize(file));
+            Files.createDirectories(copy.getParent());
+            copies.add(Files.copy(file, copy));
+        }
+        ModelDirectory copied = new ModelDirectory(dir);
+
+        assertEquals(models.version(g), copied.version(copies));
+
+        byte[] bytes = Files.readAllBytes(copies.get(0));
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(copies.get(0), bytes);
+        assertNotEquals(models.version(g), copied.version(copies));
     }
 
     @Test
