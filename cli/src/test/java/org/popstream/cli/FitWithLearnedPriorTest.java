@@ -56,7 +56,8 @@ class FitWithLearnedPriorTest {
         StringWriter err = new StringWriter();
         CommandLine cli = PopstreamCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        int status = cli.execute("fit", "--input", "x.csv", "--output", "y.csv", "--prior", "flat");
+        Path catalogue = SharedPaths.data("cosmos2020_specz_highz/cosmos2020_specz_highz_dev.csv");
+        int status = cli.execute("fit", "--input", catalogue.toString(), "--output", "y.csv", "--prior", "flat");
         assertEquals(2, status, err.toString());
         assertTrue(err.toString().contains("analytic, beta or learned:PATH"), err.toString());
     }
