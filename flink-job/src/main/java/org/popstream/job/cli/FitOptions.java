@@ -7,7 +7,7 @@ import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.calibration.BandCalibration;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.inference.fit.FitModel;

@@ -8,7 +8,7 @@ import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.job.config.InitialisationConfig;
 import org.popstream.job.config.PopstreamJobConfig;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.popstream.inference.likelihood.ObservedPhotometry;
-import org.popstream.inference.posterior.LaplaceInitialiser;
+import org.popstream.inference.startup.LaplaceInitialiser;
 import org.popstream.inference.posterior.PhotometricPosterior;
 import org.popstream.inference.sampler.EarlyStopRule;
 import org.popstream.inference.sampler.GalaxyChain;

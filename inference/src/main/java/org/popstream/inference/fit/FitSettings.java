@@ -1,6 +1,6 @@
 package org.popstream.inference.fit;
 
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 
 /**

@@ -1,4 +1,4 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 /**
  * How walkers are started (science.md §5 and its two measured traps).

@@ -1,14 +1,15 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.likelihood.ObservedPhotometry;
 import org.popstream.inference.likelihood.StudentT2;
+import org.popstream.inference.posterior.PriorBank;
 import org.popstream.inference.prior.Bounds;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.prior.Prior;
-import java.util.random.RandomGenerator;
 
 /**
  * Scores every bank point against one galaxy and returns the best few distinct ones. The mass is

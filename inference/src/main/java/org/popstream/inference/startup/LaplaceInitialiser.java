@@ -1,4 +1,4 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.likelihood.ObservedPhotometry;
+import org.popstream.inference.posterior.PhotometricPosterior;
+import org.popstream.inference.posterior.PriorBank;
 import org.popstream.inference.prior.Bounds;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.sampler.GalaxyRandomStream;
