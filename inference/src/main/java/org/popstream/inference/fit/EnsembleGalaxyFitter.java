@@ -20,7 +20,8 @@ import org.popstream.inference.summary.PosteriorSummarizer;
 import org.popstream.inference.summary.QuantityNames;
 
 /**
- * {@link GalaxyFitter} by Laplace-initialised stretch-move ensembles in TensorFlow. Sessions are
+ * {@link GalaxyFitter} by stretch-move ensembles in TensorFlow, started by a {@link StartStrategy}
+ * (by default the bank, MAP search and Laplace mixture of {@link BankLaplaceStart}). Sessions are
  * built per distinct batch size and reused. Every random number a galaxy sees derives from
  * (seed, galaxy id) alone.
  */

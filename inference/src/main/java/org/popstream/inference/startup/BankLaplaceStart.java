@@ -48,6 +48,9 @@ public final class BankLaplaceStart implements StartStrategy {
 
     @Override
     public BatchStart start(ObservedPhotometry photometry, List<String> ids, StartRequest request) {
+        if (ids.size() != photometry.galaxies()) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + photometry.galaxies() + " galaxies");
+        }
         List<BankStart> fromBank = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             fromBank.add(bank.start(photometry, i, ids.get(i), request));
