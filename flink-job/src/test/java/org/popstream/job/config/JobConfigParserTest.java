@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.popstream.inference.fit.FitSettings;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 
 class JobConfigParserTest {

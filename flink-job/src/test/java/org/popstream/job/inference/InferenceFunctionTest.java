@@ -21,7 +21,7 @@ import org.popstream.inference.fit.FitSettings;
 import org.popstream.inference.fit.GalaxyFitter;
 import org.popstream.inference.fit.GalaxyPhotometry;
 import org.popstream.inference.fit.PosteriorResult;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.sampler.SamplerSettings;

@@ -5,19 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.popstream.inference.likelihood.ObservedPhotometry;
-import org.popstream.inference.posterior.LaplaceInitialiser;
 import org.popstream.inference.posterior.PhotometricPosterior;
 import org.popstream.inference.sampler.EarlyStopRule;
 import org.popstream.inference.sampler.GalaxyChain;
 import org.popstream.inference.sampler.GalaxyRandomStream;
 import org.popstream.inference.sampler.StableAutocorrelationStop;
 import org.popstream.inference.sampler.StretchMoveSampler;
+import org.popstream.inference.startup.BankLaplaceStart;
+import org.popstream.inference.startup.BatchStart;
+import org.popstream.inference.startup.StartRequest;
+import org.popstream.inference.startup.StartStrategy;
 import org.popstream.inference.summary.DerivedSample;
 import org.popstream.inference.summary.PosteriorSummarizer;
 import org.popstream.inference.summary.QuantityNames;
 
 /**
- * {@link GalaxyFitter} by Laplace-initialised stretch-move ensembles in TensorFlow. Sessions are
+ * {@link GalaxyFitter} by stretch-move ensembles in TensorFlow, started by a {@link StartStrategy}
+ * (by default the bank, MAP search and Laplace mixture of {@link BankLaplaceStart}). Sessions are
  * built per distinct batch size and reused. Every random number a galaxy sees derives from
  * (seed, galaxy id) alone.
  */
@@ -30,17 +34,23 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
 
     private final PhotometricPosterior posterior;
     private final FitSettings settings;
-    private final LaplaceInitialiser initialiser;
+    private final StartStrategy startStrategy;
     private final PosteriorSummarizer summarizer;
     private final Map<Integer, StretchMoveSampler<ObservedPhotometry>> samplers = new HashMap<>();
     private Progress progress = (g, done, total) -> {};
 
     public EnsembleGalaxyFitter(PhotometricPosterior posterior, FitSettings settings, DerivedSample quantities,
                                 org.popstream.inference.likelihood.LikelihoodCalibration calibration) {
+        this(posterior, settings, quantities, new BankLaplaceStart(posterior, calibration, settings.initialisation(),
+                settings.seed(), settings.threads()));
+    }
+
+    /** Chains started by {@code startStrategy}, which the fitter closes with itself. */
+    public EnsembleGalaxyFitter(PhotometricPosterior posterior, FitSettings settings, DerivedSample quantities,
+                                StartStrategy startStrategy) {
         this.posterior = posterior;
         this.settings = settings;
-        this.initialiser = new LaplaceInitialiser(posterior, calibration, settings.initialisation(), settings.seed(),
-                settings.threads());
+        this.startStrategy = startStrategy;
         this.summarizer = new PosteriorSummarizer(quantities, QuantityNames.ALL, settings.sampler().earlyStopFactor());
     }
 
@@ -78,8 +88,7 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
         List<String> ids = batch.stream().map(GalaxyPhotometry::id).toList();
         ObservedPhotometry obs = ObservedPhotometry.of(batch, posterior.model().bandNames());
         int walkers = settings.sampler().walkers();
-        LaplaceInitialiser.Start init = initialiser.initialise(obs, ids, settings.seed(), walkers,
-                settings.sampler().burn());
+        BatchStart init = startStrategy.start(obs, ids, new StartRequest(settings.seed(), walkers, settings.sampler().burn()));
         StretchMoveSampler<ObservedPhotometry> sampler = samplers.computeIfAbsent(g,
                 n -> new StretchMoveSampler<>(posterior, settings.sampler(), n, settings.threads()));
         List<GalaxyRandomStream> streams = new ArrayList<>(g);
@@ -114,6 +123,6 @@ public final class EnsembleGalaxyFitter implements GalaxyFitter {
     public void close() {
         samplers.values().forEach(StretchMoveSampler::close);
         samplers.clear();
-        initialiser.close();
+        startStrategy.close();
     }
 }

@@ -1,7 +1,7 @@
 package org.popstream.inference.fit;
 
 import java.io.Serializable;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 
 /**

@@ -2,7 +2,7 @@ package org.popstream.inference.settings;
 
 import java.util.List;
 import org.popstream.inference.fit.FitSettings;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.prior.AnalyticPriorSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 

@@ -14,7 +14,7 @@ import org.popstream.inference.mock.NoiseDistribution;
 import org.popstream.inference.model.CosmosBands;
 import org.popstream.inference.model.ModelDirectory;
 import org.popstream.inference.physics.StellarMassEmulator;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.posterior.PhotometricPosterior;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.AnalyticPrior;

@@ -12,7 +12,7 @@ import org.popstream.inference.mock.MockGalaxy;
 import org.popstream.inference.mock.MockGenerator;
 import org.popstream.inference.mock.NoiseDistribution;
 import org.popstream.inference.model.CosmosBands;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.prior.ParameterSpace;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.testing.SharedPaths;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.model.Band;
 import org.popstream.inference.model.ModelDirectory;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.posterior.PhotometryModel;
 import org.popstream.inference.prior.AnalyticPrior;
 import org.popstream.inference.sampler.SamplerSettings;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.popstream.inference.model.CosmosBands;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 import org.popstream.inference.summary.PhotoZMetrics;
 

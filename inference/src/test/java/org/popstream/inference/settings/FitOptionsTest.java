@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.popstream.inference.fit.FitSettings;
-import org.popstream.inference.posterior.InitialisationSettings;
+import org.popstream.inference.startup.InitialisationSettings;
 import org.popstream.inference.sampler.SamplerSettings;
 
 class FitOptionsTest {

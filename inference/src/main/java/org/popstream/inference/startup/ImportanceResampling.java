@@ -1,4 +1,4 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 import java.util.random.RandomGenerator;
 

@@ -1,4 +1,4 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 import java.util.List;
 import org.popstream.inference.likelihood.ObservedPhotometry;
@@ -27,7 +27,7 @@ import org.tensorflow.types.TFloat32;
  * The step size decays geometrically from 0.1 to 1e-3 in u, enough to settle into the narrow
  * posteriors of high-S/N photometry; the best iterate per start is kept.
  */
-final class MapOptimiser implements AutoCloseable {
+final class MapOptimiser implements PosteriorGradient, AutoCloseable {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
@@ -113,24 +113,28 @@ final class MapOptimiser implements AutoCloseable {
         target.bind(session, batch);
     }
 
-    /** Best point and its log posterior per start, [starts, galaxies, D] and [starts, galaxies]. */
-    record Optimum(float[] theta, float[] logPosterior) {}
-
-    Optimum maximise(float[] startTheta, int steps) {
-        float[] u = new float[startTheta.length];
-        for (int i = 0; i < u.length; i++) {
-            int d = i % dim;
-            double p = (startTheta[i] - bounds.lower(d)) / bounds.width(d);
-            p = Math.min(1 - 1e-4, Math.max(1e-4, p));
-            u[i] = (float) Math.log(p / (1 - p));
+    /**
+     * Adam from {@code start} [starts, galaxies, D] for {@code steps} steps; the best iterate per start
+     * and galaxy (a start whose log posterior was NaN so far takes any later iterate).
+     */
+    Optima maximise(StackedPoints start, int steps) {
+        StackedPoints u = StackedPoints.zeros(starts, galaxies, dim);
+        for (int row = 0; row < starts; row++) {
+            for (int g = 0; g < galaxies; g++) {
+                for (int d = 0; d < dim; d++) {
+                    double p = (start.get(row, g, d) - bounds.lower(d)) / bounds.width(d);
+                    p = Math.min(1 - 1e-4, Math.max(1e-4, p));
+                    u.set(row, g, d, Math.log(p / (1 - p)));
+                }
+            }
         }
-        try (TFloat32 t = FlatTensors.of(u, starts, galaxies, dim)) {
+        try (TFloat32 t = FlatTensors.of(u.values(), starts, galaxies, dim)) {
             Session.Runner r = session.runner().feed(startU, t);
             reset.forEach(r::addTarget);
             r.run().close();
         }
-        float[] bestTheta = null;
-        float[] bestLp = null;
+        StackedPoints bestTheta = null;
+        StackedValues bestLp = null;
         for (int step = 0; step <= steps; step++) {
             double lr = LEARNING_RATE_START * Math.pow(LEARNING_RATE_END / LEARNING_RATE_START, step / (double) Math.max(1, steps));
             double corrected = lr * Math.sqrt(1 - Math.pow(BETA2, step + 1)) / (1 - Math.pow(BETA1, step + 1));
@@ -140,32 +144,42 @@ final class MapOptimiser implements AutoCloseable {
                     adamStep.forEach(r::addTarget);
                 }
                 try (Result out = r.run()) {
-                    float[] theta = FlatTensors.read(out.get(0));
-                    float[] lp = FlatTensors.read(out.get(1));
+                    StackedPoints theta = StackedPoints.wrap(FlatTensors.read(out.get(0)), starts, galaxies, dim);
+                    StackedValues lp = StackedValues.wrap(FlatTensors.read(out.get(1)), starts, galaxies);
                     if (bestTheta == null) {
                         bestTheta = theta;
                         bestLp = lp;
                     } else {
-                        for (int k = 0; k < lp.length; k++) {
-                            if (lp[k] > bestLp[k] || Float.isNaN(bestLp[k])) {
-                                bestLp[k] = lp[k];
-                                System.arraycopy(theta, k * dim, bestTheta, k * dim, dim);
-                            }
-                        }
+                        keepImproved(bestTheta, bestLp, theta, lp);
                     }
                 }
             }
         }
-        return new Optimum(bestTheta, bestLp);
+        return new Optima(bestTheta, bestLp);
     }
 
-    /** ∇θ log p at points [n, galaxies, D] (non-finite entries as 0) and the log posterior there. */
-    record Gradient(float[] gradient, float[] logPosterior) {}
+    private static void keepImproved(StackedPoints bestTheta, StackedValues bestLp, StackedPoints theta, StackedValues lp) {
+        for (int row = 0; row < lp.rows(); row++) {
+            for (int g = 0; g < lp.galaxies(); g++) {
+                if (lp.get(row, g) > bestLp.get(row, g) || Float.isNaN(bestLp.get(row, g))) {
+                    bestLp.set(row, g, lp.get(row, g));
+                    bestTheta.copyPoint(theta, row, g, row);
+                }
+            }
+        }
+    }
 
-    Gradient gradient(float[] points, int n) {
-        try (TFloat32 t = FlatTensors.of(points, n, galaxies, dim);
+    @Override
+    public Evaluation at(StackedPoints points) {
+        if (points.galaxies() != galaxies || points.dim() != dim) {
+            throw new IllegalArgumentException("points for " + points.galaxies() + " galaxies in " + points.dim()
+                    + " dimensions, graph built for " + galaxies + " in " + dim);
+        }
+        int rows = points.rows();
+        try (TFloat32 t = FlatTensors.of(points.values(), rows, galaxies, dim);
              Result out = session.runner().feed(gradientAt, t).fetch(gradient).fetch(logPostAt).run()) {
-            return new Gradient(FlatTensors.read(out.get(0)), FlatTensors.read(out.get(1)));
+            return new Evaluation(StackedPoints.wrap(FlatTensors.read(out.get(0)), rows, galaxies, dim),
+                    StackedValues.wrap(FlatTensors.read(out.get(1)), rows, galaxies));
         }
     }
 

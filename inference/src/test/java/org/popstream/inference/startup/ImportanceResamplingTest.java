@@ -1,4 +1,4 @@
-package org.popstream.inference.posterior;
+package org.popstream.inference.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
