@@ -2,6 +2,7 @@ package org.popstream.inference.fit;
 
 import java.util.List;
 import java.util.function.Function;
+import org.popstream.inference.emission.EmissionLineSetting;
 import org.popstream.inference.likelihood.LikelihoodCalibration;
 import org.popstream.inference.likelihood.StudentTLikelihood;
 import org.popstream.inference.model.Band;
@@ -23,7 +24,16 @@ public record FitModel(PhotometryModel model, PhotometricPosterior posterior, Li
      */
     public static FitModel load(ModelDirectory directory, List<Band> bands, Prior prior,
             Function<List<String>, LikelihoodCalibration> calibration) {
-        PhotometryModel model = PhotometryModel.load(directory, bands);
+        return load(directory, bands, prior, calibration, EmissionLineSetting.NONE);
+    }
+
+    /**
+     * @param calibration   the likelihood calibration for the loaded model's band names (in model order)
+     * @param emissionLines the emission-line term ({@code --emission-lines} / {@code emission.lines})
+     */
+    public static FitModel load(ModelDirectory directory, List<Band> bands, Prior prior,
+            Function<List<String>, LikelihoodCalibration> calibration, EmissionLineSetting emissionLines) {
+        PhotometryModel model = PhotometryModel.load(directory, bands, emissionLines);
         LikelihoodCalibration likelihoodCalibration = calibration.apply(model.bandNames());
         PhotometricPosterior posterior = new PhotometricPosterior(prior, model, new StudentTLikelihood(likelihoodCalibration));
         return new FitModel(model, posterior, likelihoodCalibration,

@@ -8,7 +8,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Student-t (ν = 2) photometric likelihood of science.md §3 as TensorFlow ops: detections (any
  * sign) use the density, non-detections the CDF at the upper limit, missing bands contribute
- * nothing. Model fluxes are scaled by the zero points and the error floor widens the scale.
+ * nothing. Model fluxes are scaled by the zero points and the error floor (and, when given, the
+ * emission-line error) widens the scale.
  */
 public final class StudentTLikelihood {
 
@@ -28,9 +29,27 @@ public final class StudentTLikelihood {
      * @return ln L per point, [..., galaxies]
      */
     public Operand<TFloat32> logLikelihood(Ops tf, Operand<TFloat32> modelFlux, ObservationOps obs) {
-        Operand<TFloat32> mu = tf.math.mul(modelFlux, tf.constant(toFloat(calibration.zeroPoints())));
+        return logLikelihood(tf, modelFlux, null, obs);
+    }
+
+    /**
+     * With the emission-line error of science.md §3: {@code s² = σ² + (ε μ)² + (ZP σ_EM)²}. σ_EM is in model
+     * flux units, so the zero point scales it like the model flux (as upstream scales the whole model
+     * uncertainty by the zero point).
+     *
+     * @param modelFlux         emulator fluxes in nanomaggies, [..., galaxies, bands]
+     * @param emissionLineSigma σ_EM in nanomaggies, same shape; null for none
+     * @return ln L per point, [..., galaxies]
+     */
+    public Operand<TFloat32> logLikelihood(Ops tf, Operand<TFloat32> modelFlux, Operand<TFloat32> emissionLineSigma,
+                                           ObservationOps obs) {
+        Operand<TFloat32> zeroPoints = tf.constant(toFloat(calibration.zeroPoints()));
+        Operand<TFloat32> mu = tf.math.mul(modelFlux, zeroPoints);
         Operand<TFloat32> floorTerm = tf.math.square(tf.math.mul(mu, tf.constant(toFloat(calibration.errorFloors()))));
         Operand<TFloat32> s2 = tf.math.add(tf.math.square(obs.error()), floorTerm);
+        if (emissionLineSigma != null) {
+            s2 = tf.math.add(s2, tf.math.square(tf.math.mul(emissionLineSigma, zeroPoints)));
+        }
 
         // detected: −ln(2√2 s) − 1.5 ln(1 + (f̂ − μ)² / (2 s²))
         Operand<TFloat32> r2 = tf.math.div(tf.math.squaredDifference(obs.flux(), mu), s2);

@@ -18,6 +18,12 @@ import org.popstream.inference.prior.Prior;
  * low z would reach S/N 10⁶, far beyond both real photometry and the float32 emulator's 10⁻³ mag
  * precision. The catalogue error is σ = √(σ_depth² + (ε f_true)²); fluxes are f_true + σ·ε with
  * ε from {@link NoiseDistribution}.
+ *
+ * <p>With a model that carries the emission-line term ({@code PhotometryModel.load(…, EmissionLineSetting)},
+ * {@code mock --emission-lines}), f_true includes the line offsets Σ_l o_l c_{b,l}, and the noise is drawn with
+ * the likelihood's extra line error too, √(σ² + σ_EM²)·ε, while the catalogue reports σ: σ_EM is a model
+ * uncertainty, which a fit with the same term adds back itself. Without the term σ_EM = 0 and the mocks are
+ * those of before, bit for bit.
  */
 public final class MockGenerator {
 
@@ -55,6 +61,7 @@ public final class MockGenerator {
             truth[i] = prior.sample(random);
         }
         double[][] flux = model.fluxNanomaggies(truth);
+        double[][] lineSigma = model.emissionLineSigma(truth);
         List<String> bands = model.bandNames();
         List<MockGalaxy> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -63,7 +70,7 @@ public final class MockGenerator {
             for (int b = 0; b < bands.size(); b++) {
                 if (Double.isFinite(errors[b])) {
                     double sigma = Math.hypot(errors[b], errorFloor * flux[i][b]);
-                    double observed = flux[i][b] + sigma * noise.draw(random);
+                    double observed = flux[i][b] + Math.hypot(sigma, lineSigma[i][b]) * noise.draw(random);
                     measured.add(GalaxyPhotometry.BandFlux.detection(bands.get(b), observed, sigma));
                 }
             }

@@ -74,6 +74,26 @@ public record ModelDirectory(Path root) {
         return root.resolve("noiseModel.pt");
     }
 
+    /** State dict of the emission-line Speculator network. */
+    public Path emissionLineNetwork() {
+        return root.resolve("emline_speculator_models").resolve("speculator-emlinesabsmags");
+    }
+
+    /** PCA basis and normalisations of the emission-line Speculator. */
+    public Path emissionLinePcaBasis() {
+        return root.resolve("emline_speculator_models").resolve("PCABasis.npz");
+    }
+
+    /** Rest wavelengths (Å) of the 128 emulated lines. */
+    public Path emissionLineWavelengths() {
+        return root.resolve("emline_speculator_models").resolve("elams.npy");
+    }
+
+    /** Generalised-normal bandpass model of one band, used to place redshifted lines in it. */
+    public Path bandpassModel(Band band) {
+        return root.resolve("emline_bandpass_models").resolve("line_gengmmcoeffs_" + band.name() + ".npy");
+    }
+
     /**
      * Checks the files against {@code SHA256SUMS} in the directory.
      *

@@ -80,12 +80,14 @@ public final class PhotometricPosterior implements EnsembleTarget<ObservedPhotom
                 // the emulator only ever sees in-bounds inputs; outside, the prior's −∞ decides
                 Operand<TFloat32> inside = tf.math.minimum(tf.math.maximum(points, lower), upper);
                 Operand<TFloat32> flat = tf.reshape(inside, tf.constant(new int[] {-1, dim}));
-                Operand<TFloat32> flux = model.fluxNanomaggies(tf, flat);
-                Operand<TFloat32> shaped = tf.reshape(flux,
-                        tf.concat(java.util.List.of(tf.slice(tf.shape(points), tf.constant(new int[] {0}), tf.constant(new int[] {2})),
-                                tf.constant(new int[] {bands})), tf.constant(0)));
+                PhotometryModel.Prediction prediction = model.predict(tf, flat);
+                Operand<org.tensorflow.types.TInt32> shape = tf.concat(java.util.List.of(tf.slice(tf.shape(points), tf.constant(new int[] {0}),
+                        tf.constant(new int[] {2})), tf.constant(new int[] {bands})), tf.constant(0));
+                Operand<TFloat32> shaped = tf.reshape(prediction.flux(), shape);
+                Operand<TFloat32> lineSigma = prediction.emissionLineSigma() == null ? null
+                        : tf.reshape(prediction.emissionLineSigma(), shape);
                 Operand<TFloat32> logPrior = prior.logDensity(tf, points);
-                return new Parts(logPrior, tf.math.add(logPrior, likelihood.logLikelihood(tf, shaped, obs)));
+                return new Parts(logPrior, tf.math.add(logPrior, likelihood.logLikelihood(tf, shaped, lineSigma, obs)));
             }
 
             @Override
