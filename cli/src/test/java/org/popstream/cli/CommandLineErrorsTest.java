@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.popstream.testing.SharedPaths;
 import picocli.CommandLine;
 
@@ -98,13 +101,23 @@ class CommandLineErrorsTest {
 
     @Test
     void helpTextsFormatWithoutWarnings() {
+        // picocli reports a description it cannot format on System.err, not on the command's writer
+        PrintStream original = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
         List<String> commands = new ArrayList<>(PopstreamCli.commandLine().getSubcommands().keySet());
-        for (String command : commands) {
-            Outcome outcome = run(command, "--help");
-            assertFalse(outcome.out().contains("Could not format") || outcome.err().contains("Could not format"),
-                    command + " --help: " + outcome.err());
+        Outcome calibrate;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            for (String command : commands) {
+                Outcome outcome = run(command, "--help");
+                assertFalse(outcome.out().contains("Could not format") || outcome.err().contains("Could not format"),
+                        command + " --help: " + outcome.err());
+            }
+            calibrate = run("calibrate", "--help");
+        } finally {
+            System.setErr(original);
         }
-        Outcome calibrate = run("calibrate", "--help");
+        assertFalse(warnings.toString(StandardCharsets.UTF_8).contains("Could not format"), warnings.toString(StandardCharsets.UTF_8));
         assertTrue(calibrate.out().contains("10–97 %"), "floors as the README reports them: " + calibrate.out());
     }
 
