@@ -145,7 +145,9 @@ class ModelFetcherTest {
     @Test
     void modelDirectoryFallsBackToACompletedCacheWhenNoSharedFolderExists(@TempDir Path home) throws IOException {
         PublishedModelFiles published = PublishedModelFiles.popCosmos();
-        Map<String, String> env = Map.of(ModelDirectory.ENV_HOME, home.toString(), ModelFetcher.ENV_CACHE, cache.toString());
+        // the project home's ../shared must not exist: nest the home inside the temporary folder
+        Path project = Files.createDirectories(home.resolve("checkout").resolve("main"));
+        Map<String, String> env = Map.of(ModelDirectory.ENV_HOME, project.toString(), ModelFetcher.ENV_CACHE, cache.toString());
         Path folder = ModelFetcher.defaultCache(published, env);
 
         ModelFileException missing = assertThrows(ModelFileException.class, () -> ModelDirectory.resolve(null, env));
